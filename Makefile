@@ -1,0 +1,101 @@
+# keel - top-level Makefile.
+#
+#   make            build the kernel (build/keel.elf) and the host tools
+#   make run        install what is missing, build, boot the default demo
+#   make test       host unit tests (ASan+UBSan) and boot tests under QEMU
+#   make bench-boot wall time of QEMU start -> guest exit, median of 10
+#
+# The kernel is linked twice: the first link gives the symbol addresses,
+# tools/ksyms turns them into a table, and the second link adds that table
+# in the image's last section (loader/keel.ld), so no other address moves.
+# The build checks that claim.
+
+CC := gcc
+BUILD := build
+GCC_INC := $(shell $(CC) -print-file-name=include)
+
+KCFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdinc -isystem $(GCC_INC) -isystem $(BUILD)/uapi \
+	-mcmodel=kernel -mno-red-zone -mgeneral-regs-only -fno-pic -fno-pie \
+	-fno-stack-protector -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
+	-fcf-protection=none -Wall -Wextra -Werror -Ikernel -Iloader -MMD -MP
+KLDFLAGS := -nostdlib -static -no-pie -Wl,-T,loader/keel.ld -Wl,--build-id=none \
+	-Wl,-z,max-page-size=4096 -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
+HOSTCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror
+HOSTTEST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
+	-fno-sanitize-recover=all -fno-omit-frame-pointer -DKEEL_HOSTTEST -Ikernel
+
+KSRCS := $(wildcard loader/*.c kernel/*.c) $(wildcard loader/*.S kernel/*.S)
+KOBJS := $(patsubst %,$(BUILD)/obj/%.o,$(KSRCS))
+
+.DELETE_ON_ERROR:
+.PHONY: all kernel run test unit-test boot-test bench-boot setup clean
+all: kernel
+
+kernel: $(BUILD)/keel.elf
+
+# Linux UAPI headers (errno, later virtio) without the rest of /usr/include.
+$(BUILD)/uapi/.stamp:
+	@mkdir -p $(@D)
+	ln -sfn /usr/include/linux $(@D)/linux
+	ln -sfn /usr/include/asm-generic $(@D)/asm-generic
+	ln -sfn /usr/include/x86_64-linux-gnu/asm $(@D)/asm
+	@touch $@
+
+$(BUILD)/obj/%.c.o: %.c $(BUILD)/uapi/.stamp
+	@mkdir -p $(@D)
+	$(CC) $(KCFLAGS) -c $< -o $@
+
+$(BUILD)/obj/%.S.o: %.S
+	@mkdir -p $(@D)
+	$(CC) $(KCFLAGS) -D__ASSEMBLY__ -c $< -o $@
+
+$(BUILD)/tools/ksyms: tools/ksyms.c
+	@mkdir -p $(@D)
+	$(CC) $(HOSTCFLAGS) -o $@ $<
+
+$(BUILD)/ksyms0.S: $(BUILD)/tools/ksyms
+	$(BUILD)/tools/ksyms < /dev/null > $@
+$(BUILD)/ksyms.S: $(BUILD)/keel.pass1.elf $(BUILD)/tools/ksyms
+	nm -n -S --defined-only $< | $(BUILD)/tools/ksyms > $@
+$(BUILD)/%.o: $(BUILD)/%.S
+	$(CC) $(KCFLAGS) -c $< -o $@
+
+$(BUILD)/keel.pass1.elf: $(KOBJS) $(BUILD)/ksyms0.o loader/keel.ld
+	$(CC) $(KLDFLAGS) -o $@ $(KOBJS) $(BUILD)/ksyms0.o
+
+$(BUILD)/keel.elf: $(KOBJS) $(BUILD)/ksyms.o loader/keel.ld
+	$(CC) $(KLDFLAGS) -o $@ $(KOBJS) $(BUILD)/ksyms.o
+	@nm -n $(BUILD)/keel.pass1.elf | grep -v -e ' ksyms_table$$' -e ' __kernel_end$$' > $(BUILD)/syms.pass1
+	@nm -n $@ | grep -v -e ' ksyms_table$$' -e ' __kernel_end$$' > $(BUILD)/syms.final
+	@cmp -s $(BUILD)/syms.pass1 $(BUILD)/syms.final || \
+		{ echo "keel.elf: symbols moved between the two links (see loader/keel.ld)"; exit 1; }
+	@echo "keel.elf: $$(stat -c %s $@) bytes"
+
+-include $(KOBJS:.o=.d)
+
+# --- host unit tests ---
+HOSTTESTS :=
+include kernel/tests/Makefile.inc
+include kernel/tests/vma.mk
+
+unit-test: $(HOSTTESTS)
+	@tools/run-tests $(HOSTTESTS)
+
+# --- boot tests and the rest need QEMU ---
+setup:
+	@tools/setup.sh
+
+run: setup kernel
+	tools/run -- --selftest=demo
+
+boot-test: kernel
+	@tools/test-boot
+
+test: setup kernel $(HOSTTESTS)
+	@tools/run-tests $(HOSTTESTS) tools/test-boot
+
+bench-boot: setup kernel
+	@tools/bench-boot
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,98 @@
+/*
+ * sched.h - threads, the scheduler, wait queues and mutexes.
+ *
+ * One CPU, preemptive round robin: a thread runs until it blocks, yields,
+ * or its time slice (SCHED_SLICE_NS) ends at a timer interrupt. Every
+ * thread has its own kernel stack (interrupts land on it, see entry.S) and
+ * its own extended FPU state, saved and restored with xsave/xrstor on every
+ * switch (the kernel itself never touches vector registers).
+ *
+ * Locking: the run queue and all wait queues are protected by disabling
+ * interrupts (sched_lock, a spinlock on one CPU). Functions that may sleep
+ * say so; they must be called with interrupts enabled and no spinlock held.
+ */
+#ifndef KEEL_SCHED_H
+#define KEEL_SCHED_H
+
+#include <stdint.h>
+#include <stdbool.h>
+#include "spinlock.h"
+
+#define SCHED_SLICE_NS 10000000ULL /* 10 ms */
+#define KSTACK_SIZE (32 * 1024)
+
+struct list {
+	struct list *next, *prev;
+};
+
+enum thread_state { T_RUNNABLE, T_RUNNING, T_BLOCKED, T_ZOMBIE };
+
+struct waitq {
+	struct list waiters; /* threads blocked here, FIFO; protected by sched_lock */
+};
+
+struct thread {
+	/* fixed at creation */
+	int tid;
+	char name[16];
+	void *kstack;        /* KSTACK_SIZE bytes, lowest address */
+	void *fpu;           /* xsave area, 64-byte aligned */
+	/* protected by sched_lock (interrupts off) */
+	uint64_t saved_rsp;  /* valid while not running */
+	enum thread_state state;
+	struct list link;    /* run queue or a waitq */
+	struct list all;     /* all threads */
+	uint64_t wake_at;    /* sleep deadline (clock_ns), 0 if none */
+	bool timed_out;      /* the last timed wait ended by its deadline */
+	int exit_code;
+	struct waitq joiners;
+	uint64_t switches;   /* times this thread was switched in */
+	uint64_t preemptions;/* times it was switched out by the timer */
+};
+
+/* fpu.c: extended state (xsave area) of one thread */
+void *fpu_alloc(void); /* initial state: x87 and SSE defaults, everything else clear */
+void fpu_free(void *area);
+void fpu_save(void *area);
+void fpu_restore(const void *area);
+
+/* thread.c / sched.c */
+void sched_init(void);  /* makes the boot context thread 0 ("main") */
+/* Return: the new thread, runnable, or NULL when out of memory. */
+struct thread *thread_create(void (*fn)(void *), void *arg, const char *name);
+__attribute__((noreturn)) void thread_exit(int code);
+/* Wait for t to exit (may sleep), free it. Return: its exit code. */
+int thread_join(struct thread *t);
+void thread_yield(void);
+/* Sleep at least ns nanoseconds (may sleep). */
+void thread_sleep_ns(uint64_t ns);
+struct thread *thread_current(void);
+void sched_preempt_point(void); /* from trap_dispatch: switch if the slice is over */
+uint64_t sched_context_switches(void);
+unsigned sched_nr_threads(void);
+
+/* waitq.c: wait queues */
+void waitq_init(struct waitq *wq);
+/*
+ * Block on wq until woken or, if deadline_ns != 0, until clock_ns() passes it.
+ * Must be called with sched_lock held via flags (from sched_lock_irqsave); it
+ * is dropped while sleeping and retaken before returning.
+ * Return: 0 if woken, -ETIMEDOUT on deadline.
+ */
+int waitq_wait_locked(struct waitq *wq, uint64_t deadline_ns);
+int waitq_wake(struct waitq *wq, int n); /* wake up to n threads (n<0: all). Return: count */
+int waitq_wake_locked(struct waitq *wq, int n); /* the same, sched_lock already held */
+unsigned long sched_lock_irqsave(void);
+void sched_unlock_irqrestore(unsigned long flags);
+
+/* mutex.c: a sleeping lock; may sleep; not for interrupt handlers */
+struct mutex {
+	struct thread *owner; /* protected by sched_lock */
+	struct waitq wq;
+};
+void mutex_init(struct mutex *m);
+void mutex_lock(struct mutex *m);
+bool mutex_trylock(struct mutex *m);
+void mutex_unlock(struct mutex *m);
+
+#endif

@@ -1,0 +1,141 @@
+/*
+ * trap.c - the IDT and what happens after entry.S: exceptions, device
+ * interrupts, and the fatal-fault report.
+ *
+ * An exception the kernel cannot handle (a page fault outside every VMA, a
+ * #GP, a #UD, ...) prints the vector, error code, CR2, all registers and a
+ * symbolized backtrace, then stops the VM with KEEL_STATUS_PANIC. Device
+ * interrupts go to the handler registered for their vector; on the way out
+ * the scheduler may switch threads (preemption happens only here and in
+ * explicit yields).
+ */
+#include "cpu.h"
+#include "klib.h"
+#include "mm.h"
+#include "sched.h"
+#include <asm-generic/errno-base.h>
+
+_Static_assert(offsetof(struct trap_frame, rax) == 14 * 8, "entry.S pushes rax 15th");
+_Static_assert(offsetof(struct trap_frame, vector) == 15 * 8, "entry.S frame layout");
+_Static_assert(offsetof(struct trap_frame, rip) == 17 * 8, "CPU frame after error code");
+_Static_assert(sizeof(struct trap_frame) == 22 * 8, "entry.S copies 9 words + 13 pushes");
+
+struct idt_gate {
+	uint16_t off_lo, sel;
+	uint8_t ist, type;
+	uint16_t off_mid;
+	uint32_t off_hi, zero;
+} __attribute__((packed));
+
+static struct idt_gate idt[256];
+static irq_handler_t irq_handlers[256];
+extern char intr_stubs[];
+
+static const char *const exc_names[32] = {
+	"divide error", "debug", "NMI", "breakpoint", "overflow", "bound range",
+	"invalid opcode", "device not available", "double fault", "coprocessor overrun",
+	"invalid TSS", "segment not present", "stack fault", "general protection fault",
+	"page fault", "reserved", "x87 floating-point error", "alignment check",
+	"machine check", "SIMD floating-point error", "virtualization", "control protection",
+};
+
+void idt_init(void)
+{
+	for (int v = 0; v < 256; v++) {
+		uint64_t a = (uint64_t)intr_stubs + 16 * v;
+		unsigned ist = v == 2 ? IST_NMI : v == 8 ? IST_DF : v == 18 ? IST_MC : IST_INTR;
+		idt[v] = (struct idt_gate){ a & 0xffff, SEL_KCODE, ist, 0x8e, (a >> 16) & 0xffff,
+					    a >> 32, 0 };
+	}
+	struct {
+		uint16_t limit;
+		uint64_t base;
+	} __attribute__((packed)) desc = { sizeof(idt) - 1, (uint64_t)idt };
+	__asm__ volatile("lidt %0" ::"m"(desc));
+}
+
+void irq_register(unsigned vector, irq_handler_t h)
+{
+	irq_handlers[vector & 0xff] = h;
+}
+
+static void print_regs(const struct trap_frame *f)
+{
+	printk("RIP %016lx  RSP %016lx  RFLAGS %016lx\n", f->rip, f->rsp, f->rflags);
+	printk("RAX %016lx  RBX %016lx  RCX %016lx\n", f->rax, f->rbx, f->rcx);
+	printk("RDX %016lx  RSI %016lx  RDI %016lx\n", f->rdx, f->rsi, f->rdi);
+	printk("RBP %016lx  R8  %016lx  R9  %016lx\n", f->rbp, f->r8, f->r9);
+	printk("R10 %016lx  R11 %016lx  R12 %016lx\n", f->r10, f->r11, f->r12);
+	printk("R13 %016lx  R14 %016lx  R15 %016lx\n", f->r13, f->r14, f->r15);
+	uint64_t cr0, cr4;
+	__asm__ volatile("mov %%cr0, %0; mov %%cr4, %1" : "=r"(cr0), "=r"(cr4));
+	printk("CS %04lx SS %04lx  CR0 %08lx CR2 %016lx CR3 %08lx CR4 %08lx\n", f->cs, f->ss, cr0,
+	       read_cr2(), read_cr3(), cr4);
+}
+
+/* Print everything known about a fatal trap and stop the VM. */
+__noreturn static void trap_fatal(const char *what, struct trap_frame *f)
+{
+	trap_report(what, f);
+	machine_exit(KEEL_STATUS_PANIC);
+}
+
+void trap_report(const char *what, struct trap_frame *f)
+{
+	static int depth;
+	uint64_t off;
+
+	if (depth++) { /* faulted while reporting: the registers were already printed */
+		printk("keel: fault inside the fault report (vector %lu at %016lx)\n", f->vector, f->rip);
+		machine_exit(KEEL_STATUS_PANIC);
+	}
+	const char *sym = ksym_lookup(f->rip, &off);
+	printk("\nkeel: FATAL: %s (vector %lu, error code %#lx)", what, f->vector, f->error);
+	if (sym)
+		printk(" in %s+0x%lx", sym, off);
+	printk("\n");
+	if (f->vector == 14)
+		printk("page fault at address %016lx: %s, %s%s\n", read_cr2(),
+		       f->error & 1 ? "protection violation" : "page not present",
+		       f->error & 2 ? "write" : "read", f->error & 16 ? ", instruction fetch" : "");
+	struct thread *t = this_cpu()->current;
+	if (t)
+		printk("thread %d (%s)\n", t->tid, t->name);
+	print_regs(f);
+	backtrace_print(f->rip, f->rbp);
+	depth--;
+}
+
+static void exception(struct trap_frame *f)
+{
+	const char *what = exc_names[f->vector] ? exc_names[f->vector] : "reserved exception";
+
+	if (f->vector == 14) {
+		int err = mm_handle_fault(read_cr2(), f->error);
+		if (err == 0)
+			return;
+		if (err == -ENOMEM)
+			what = "page fault: out of memory (no free page for a demand-zero fault)";
+		else if (err == -EACCES)
+			what = "page fault: access not allowed by the mapping's protection";
+	}
+	trap_fatal(what, f);
+}
+
+void trap_dispatch(struct trap_frame *f)
+{
+	struct percpu *pc = this_cpu();
+
+	pc->irq_depth++;
+	if (f->vector < 32) {
+		exception(f);
+	} else if (irq_handlers[f->vector]) {
+		irq_handlers[f->vector](f);
+	} else if (f->vector != VEC_SPURIOUS) {
+		printk("keel: unexpected interrupt, vector %lu\n", f->vector);
+	}
+	pc->irq_depth--;
+	/* Interrupts were on where we came from, so switching threads here is safe. */
+	if (f->vector >= 32 && (f->rflags & 0x200))
+		sched_preempt_point();
+}
