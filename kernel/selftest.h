@@ -21,17 +21,18 @@
 extern int st_failures;
 
 /* selftest_mm.c */
-int selftest_boot(void);
-int selftest_pagefault(void);
-int selftest_demandzero(void);
-int selftest_oom(void);
-int selftest_oom_fault(void);
-int selftest_panic(void);
+int selftest_boot(const char *arg);
+int selftest_pagefault(const char *arg);
+int selftest_demandzero(const char *arg);
+int selftest_oom(const char *arg);
+int selftest_oom_fault(const char *arg);
+int selftest_panic(const char *arg);
 /* selftest_sched.c */
-int selftest_preempt(void);
-int selftest_pingpong(void);
-int selftest_mutex(void);
-int selftest_fpu(void);
-int selftest_sleep(void);
+int selftest_preempt(const char *arg);
+int selftest_pingpong(const char *arg);
+int selftest_mutex(const char *arg);
+int selftest_fpu(const char *arg);
+int selftest_sleep(const char *arg);
+int selftest_redzone(const char *arg);
 
 #endif

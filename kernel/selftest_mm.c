@@ -11,8 +11,9 @@
 
 #define TEST_VA 0x10000000UL /* lower half, nothing else mapped there yet */
 
-int selftest_boot(void)
+int selftest_boot(const char *arg)
 {
+	(void)arg;
 	uint64_t free0 = palloc_free_pages();
 	ST_CHECK(free0 > 0 && free0 <= palloc_total_pages());
 
@@ -43,21 +44,24 @@ int selftest_boot(void)
 	return 0;
 }
 
-int selftest_pagefault(void)
+int selftest_pagefault(const char *arg)
 {
+	(void)arg;
 	printk("selftest pagefault: writing to %#lx, which no VMA covers\n", TEST_VA);
 	*(volatile uint64_t *)TEST_VA = 42;
 	printk("selftest pagefault: the write did not fault\n");
 	return 1;
 }
 
-int selftest_panic(void)
+int selftest_panic(const char *arg)
 {
+	(void)arg;
 	panic("selftest: deliberate panic (%d)", 42);
 }
 
-int selftest_demandzero(void)
+int selftest_demandzero(const char *arg)
 {
+	(void)arg;
 	struct vma v;
 	const uint64_t len = 64 * PAGE_SIZE;
 
@@ -110,8 +114,9 @@ static uint64_t exhaust(size_t size)
 	return n;
 }
 
-int selftest_oom(void)
+int selftest_oom(const char *arg)
 {
+	(void)arg;
 	uint64_t free0 = palloc_free_pages();
 	uint64_t big = exhaust(64 * 1024);
 	printk("selftest oom: %lu x 64 KiB (%lu MiB) before kmalloc returned NULL\n", big,
@@ -144,8 +149,9 @@ int selftest_oom(void)
 	return 0;
 }
 
-int selftest_oom_fault(void)
+int selftest_oom_fault(const char *arg)
 {
+	(void)arg;
 	struct vma v;
 	uint64_t len = mm_phys_end() * 2;
 

@@ -6,6 +6,8 @@
 #include "selftest.h"
 #include "sched.h"
 #include "time.h"
+#include "mm.h"
+#include "vma.h"
 
 /* --- preempt: two threads that never yield must both make progress --- */
 
@@ -18,8 +20,9 @@ static void spinner(void *arg)
 		(*count)++;
 }
 
-int selftest_preempt(void)
+int selftest_preempt(const char *arg)
 {
+	(void)arg;
 	volatile uint64_t a = 0, b = 0;
 	stop = false;
 	struct thread *ta = thread_create(spinner, (void *)&a, "spin-a");
@@ -66,8 +69,9 @@ static void player1(void *arg)
 	player(arg, 1);
 }
 
-int selftest_pingpong(void)
+int selftest_pingpong(const char *arg)
 {
+	(void)arg;
 	static struct pingpong pp;
 	waitq_init(&pp.wq[0]);
 	waitq_init(&pp.wq[1]);
@@ -106,8 +110,9 @@ static void mutex_worker(void *arg)
 	}
 }
 
-int selftest_mutex(void)
+int selftest_mutex(const char *arg)
 {
+	(void)arg;
 	struct thread *t[MUTEX_THREADS];
 	mutex_init(&m);
 	shared = 0;
@@ -177,8 +182,9 @@ static void fpu_worker(void *arg)
 	}
 }
 
-int selftest_fpu(void)
+int selftest_fpu(const char *arg)
 {
+	(void)arg;
 	struct fpu_job jobs[3] = { { .seed = 1 }, { .seed = 2 }, { .seed = 3 } };
 	struct thread *t[3];
 	for (int i = 0; i < 3; i++)
@@ -207,8 +213,9 @@ static void sleeper(void *arg)
 	wake_order[wake_count++] = ms;
 }
 
-int selftest_sleep(void)
+int selftest_sleep(const char *arg)
 {
+	(void)arg;
 	static const int ms[4] = { 40, 10, 30, 20 };
 	struct thread *t[4];
 	wake_count = 0;
@@ -223,5 +230,77 @@ int selftest_sleep(void)
 	ST_CHECK(wake_count == 4);
 	for (int i = 0; i < 4; i++)
 		ST_CHECK(wake_order[i] == 10 * (i + 1));
+	return 0;
+}
+
+/* --- redzone: interrupts must not touch the 128 bytes below a program's %rsp --- */
+
+#define RZ_STACK_VA 0x20000000UL
+#define RZ_STACK_SIZE (16 * 4096UL)
+
+/*
+ * On a stack in the lower half (where program code runs), fill the red zone
+ * with a pattern, spin until this thread has been preempted `target` times
+ * (each preemption is a timer interrupt taken on that stack), then count
+ * the red-zone words that changed. Everything happens in one asm block so
+ * the compiler cannot use the red zone itself (-mno-red-zone) or the stack.
+ */
+static uint64_t redzone_spin(uint64_t stack_top, volatile uint64_t *preemptions, uint64_t target)
+{
+	uint64_t bad;
+	__asm__ volatile("mov %%rsp, %%r12\n\t"
+			 "mov %[top], %%rsp\n\t"
+			 "lea -128(%%rsp), %%rdi\n\t"
+			 "xor %%ecx, %%ecx\n"
+			 "1:\n\t"
+			 "lea 0x5a5a0000(%%rcx), %%rax\n\t"
+			 "mov %%rax, (%%rdi,%%rcx,8)\n\t"
+			 "inc %%ecx\n\t"
+			 "cmp $16, %%ecx\n\t"
+			 "jne 1b\n"
+			 "2:\n\t"
+			 "pause\n\t"
+			 "cmp %[target], (%[cnt])\n\t"
+			 "jb 2b\n\t"
+			 "xor %%ecx, %%ecx\n\t"
+			 "xor %%edx, %%edx\n"
+			 "3:\n\t"
+			 "lea 0x5a5a0000(%%rcx), %%rax\n\t"
+			 "cmp %%rax, (%%rdi,%%rcx,8)\n\t"
+			 "je 4f\n\t"
+			 "inc %%rdx\n"
+			 "4:\n\t"
+			 "inc %%ecx\n\t"
+			 "cmp $16, %%ecx\n\t"
+			 "jne 3b\n\t"
+			 "mov %%r12, %%rsp\n\t"
+			 "mov %%rdx, %[bad]"
+			 : [bad] "=r"(bad)
+			 : [top] "r"(stack_top), [cnt] "r"(preemptions), [target] "r"(target)
+			 : "rax", "rcx", "rdi", "rdx", "r12", "memory", "cc");
+	return bad;
+}
+
+int selftest_redzone(const char *arg)
+{
+	struct vma v;
+	(void)arg;
+	ST_CHECK(mm_map_anon(RZ_STACK_VA, RZ_STACK_SIZE, PROT_R | PROT_W, &v) == 0);
+	for (uint64_t a = RZ_STACK_VA; a < RZ_STACK_VA + RZ_STACK_SIZE; a += 4096)
+		*(volatile char *)a = 0; /* fault the stack in now */
+
+	volatile uint64_t other = 0;
+	stop = false;
+	struct thread *t = thread_create(spinner, (void *)&other, "spin");
+	ST_CHECK(t != NULL);
+	struct thread *me = thread_current();
+	uint64_t before = me->preemptions;
+	uint64_t bad = redzone_spin(RZ_STACK_VA + RZ_STACK_SIZE, &me->preemptions, before + 5);
+	stop = true;
+	thread_join(t);
+	printk("selftest redzone: preempted %lu times on a lower-half stack, %lu of 16 red-zone "
+	       "words changed\n", me->preemptions - before, bad);
+	ST_CHECK(bad == 0);
+	mm_unmap_anon(&v);
 	return 0;
 }

@@ -1,0 +1,44 @@
+#!/bin/sh
+# tools/setup.sh - install the Debian packages keel needs to build, boot
+# and test, if any is missing. Idempotent: with everything present it only
+# checks (a dpkg query) and exits. Needs root (or sudo) to install.
+#
+# The packages and why:
+#   gcc make binutils     build the kernel and host tools
+#   linux-libc-dev        Linux UAPI headers (errno values, later virtio)
+#   python3               test drivers (tools/test-boot, tools/run-tests)
+#   qemu-system-x86       the hypervisor: -M microvm with a PVH kernel
+#   coreutils             timeout(1), used by tools/run
+set -eu
+
+PACKAGES="gcc make binutils linux-libc-dev python3 qemu-system-x86 coreutils"
+QEMU_MIN_MAJOR=7 # microvm + PVH ELF boot + isa-debug-exit; Debian 12 ships 7.2
+
+missing=""
+for p in $PACKAGES; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+		missing="$missing $p"
+	fi
+done
+
+if [ -n "$missing" ]; then
+	echo "setup: installing:$missing"
+	if [ "$(id -u)" -eq 0 ]; then
+		SUDO=""
+	elif command -v sudo >/dev/null; then
+		SUDO=sudo
+	else
+		echo "setup: missing packages:$missing; run as root: apt-get install$missing" >&2
+		exit 1
+	fi
+	$SUDO apt-get update -qq
+	# shellcheck disable=SC2086
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+
+qemu_version=$(qemu-system-x86_64 --version | sed -n 's/^QEMU emulator version \([0-9][0-9.]*\).*/\1/p')
+major=${qemu_version%%.*}
+if [ -z "$major" ] || [ "$major" -lt "$QEMU_MIN_MAJOR" ]; then
+	echo "setup: QEMU $qemu_version is too old; keel needs $QEMU_MIN_MAJOR.0 or later" >&2
+	exit 1
+fi
