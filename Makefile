@@ -12,19 +12,23 @@
 
 CC := gcc
 BUILD := build
+# make V=1 shows the full commands
+Q := $(if $(V),,@)
 GCC_INC := $(shell $(CC) -print-file-name=include)
 
 KCFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdinc -isystem $(GCC_INC) -isystem $(BUILD)/uapi \
 	-mcmodel=kernel -mno-red-zone -mgeneral-regs-only -fno-pic -fno-pie \
 	-fno-stack-protector -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
-	-fcf-protection=none -Wall -Wextra -Werror -Ikernel -Iloader -MMD -MP
+	-fcf-protection=none -Wall -Wextra -Werror -Ikernel -Iloader -Isyscall-trap -Ielf -Ivfs \
+	-I$(BUILD)/gen -MMD -MP
 KLDFLAGS := -nostdlib -static -no-pie -Wl,-T,loader/keel.ld -Wl,--build-id=none \
 	-Wl,-z,max-page-size=4096 -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
 HOSTCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror
 HOSTTEST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer -DKEEL_HOSTTEST -Ikernel
 
-KSRCS := $(wildcard loader/*.c kernel/*.c) $(wildcard loader/*.S kernel/*.S)
+KDIRS := loader kernel syscall-trap elf vfs
+KSRCS := $(foreach d,$(KDIRS),$(wildcard $(d)/*.c) $(wildcard $(d)/*.S))
 KOBJS := $(patsubst %,$(BUILD)/obj/%.o,$(KSRCS))
 
 .DELETE_ON_ERROR:
@@ -41,13 +45,21 @@ $(BUILD)/uapi/.stamp:
 	ln -sfn /usr/include/x86_64-linux-gnu/asm $(@D)/asm
 	@touch $@
 
+# System call names, from the UAPI header (syscall-trap/names.c includes it).
+$(BUILD)/gen/syscall_names.h: /usr/include/x86_64-linux-gnu/asm/unistd_64.h
+	@mkdir -p $(@D)
+	sed -n 's/^#define __NR_\([a-z0-9_]*\) \([0-9]*\)$$/[\2] = "\1",/p' $< > $@
+$(BUILD)/obj/syscall-trap/names.c.o: $(BUILD)/gen/syscall_names.h
+
 $(BUILD)/obj/%.c.o: %.c $(BUILD)/uapi/.stamp
 	@mkdir -p $(@D)
-	$(CC) $(KCFLAGS) -c $< -o $@
+	@echo "  CC      $<"
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
-$(BUILD)/obj/%.S.o: %.S
+$(BUILD)/obj/%.S.o: %.S $(BUILD)/uapi/.stamp
 	@mkdir -p $(@D)
-	$(CC) $(KCFLAGS) -D__ASSEMBLY__ -c $< -o $@
+	@echo "  AS      $<"
+	$(Q)$(CC) $(KCFLAGS) -D__ASSEMBLY__ -c $< -o $@
 
 $(BUILD)/tools/ksyms: tools/ksyms.c
 	@mkdir -p $(@D)
@@ -56,15 +68,17 @@ $(BUILD)/tools/ksyms: tools/ksyms.c
 $(BUILD)/ksyms0.S: $(BUILD)/tools/ksyms
 	$(BUILD)/tools/ksyms < /dev/null > $@
 $(BUILD)/ksyms.S: $(BUILD)/keel.pass1.elf $(BUILD)/tools/ksyms
-	nm -n -S --defined-only $< | $(BUILD)/tools/ksyms > $@
+	$(Q)nm -n -S --defined-only $< | $(BUILD)/tools/ksyms > $@
 $(BUILD)/%.o: $(BUILD)/%.S
-	$(CC) $(KCFLAGS) -c $< -o $@
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
 $(BUILD)/keel.pass1.elf: $(KOBJS) $(BUILD)/ksyms0.o loader/keel.ld
-	$(CC) $(KLDFLAGS) -o $@ $(KOBJS) $(BUILD)/ksyms0.o
+	@echo "  LD      $@"
+	$(Q)$(CC) $(KLDFLAGS) -o $@ $(KOBJS) $(BUILD)/ksyms0.o
 
 $(BUILD)/keel.elf: $(KOBJS) $(BUILD)/ksyms.o loader/keel.ld
-	$(CC) $(KLDFLAGS) -o $@ $(KOBJS) $(BUILD)/ksyms.o
+	@echo "  LD      $@"
+	$(Q)$(CC) $(KLDFLAGS) -o $@ $(KOBJS) $(BUILD)/ksyms.o
 	@nm -n $(BUILD)/keel.pass1.elf | grep -v -e ' ksyms_table$$' -e ' __kernel_end$$' > $(BUILD)/syms.pass1
 	@nm -n $@ | grep -v -e ' ksyms_table$$' -e ' __kernel_end$$' > $(BUILD)/syms.final
 	@cmp -s $(BUILD)/syms.pass1 $(BUILD)/syms.final || \
@@ -77,6 +91,8 @@ $(BUILD)/keel.elf: $(KOBJS) $(BUILD)/ksyms.o loader/keel.ld
 HOSTTESTS :=
 include kernel/tests/Makefile.inc
 include kernel/tests/vma.mk
+include kernel/tests/more.mk
+-include elf/tests/elf.mk vfs/tests/vfs.mk tools/mkimage.mk
 
 unit-test: $(HOSTTESTS)
 	@tools/run-tests $(HOSTTESTS)

@@ -1,46 +1,89 @@
 /*
- * cmdline.c - split the command line into options and the program's argv.
- * Words are separated by spaces; no quoting yet (the image builder of a
- * later issue defines how arguments with spaces are carried).
+ * cmdline.c - split the command line into options and the program's words
+ * (grammar in cmdline.h), in place: the words point into the line.
  */
 #include "cmdline.h"
 #include "klib.h"
 #include <asm-generic/errno-base.h>
 
+/* Cut the next word out of *pp (quotes and escapes removed). NULL at the end. */
+static char *next_word(char **pp)
+{
+	char *p = *pp, *out;
+	while (*p == ' ')
+		p++;
+	if (!*p) {
+		*pp = p;
+		return NULL;
+	}
+	char *word = out = p;
+	bool quoted = false;
+	for (; *p && (quoted || *p != ' '); p++) {
+		if (*p == '"') {
+			quoted = !quoted;
+		} else if (quoted && *p == '\\' && (p[1] == '"' || p[1] == '\\')) {
+			*out++ = *++p;
+		} else {
+			*out++ = *p;
+		}
+	}
+	if (*p)
+		p++;
+	*out = 0; /* out never passes p, so this is inside the word or its separator */
+	*pp = p;
+	return word;
+}
+
+static int add(char **v, int *n, int max, char *word, const char *what)
+{
+	if (*n == max) {
+		printk("keel: more than %d %s\n", max, what);
+		return -EINVAL;
+	}
+	v[(*n)++] = word;
+	v[*n] = NULL;
+	return 0;
+}
+
 int cmdline_parse(char *line, struct cmdline *cl)
 {
 	bool options = true;
-	char *p = line;
+	char *p = line, *word;
 
 	*cl = (struct cmdline){ 0 };
-	while (*p) {
-		while (*p == ' ')
-			*p++ = 0;
-		if (!*p)
-			break;
-		char *word = p;
-		while (*p && *p != ' ')
-			p++;
-		if (*p)
-			*p++ = 0;
-
+	while ((word = next_word(&p))) {
+		int err = 0;
 		if (options && strcmp(word, "--") == 0) {
 			options = false;
 		} else if (options && str_starts(word, "--selftest=")) {
 			cl->selftest = word + strlen("--selftest=");
 		} else if (options && strcmp(word, "--quiet") == 0) {
 			cl->quiet = true;
+		} else if (options && strcmp(word, "--syscall-stats") == 0) {
+			cl->syscall_stats = true;
+		} else if (options && str_starts(word, "--env=")) {
+			if (!strchr(word + 6, '=')) {
+				printk("keel: --env wants K=V, not '%s'\n", word + 6);
+				return -EINVAL;
+			}
+			err = add(cl->envp, &cl->envc, CMDLINE_MAX_ENV, word + 6, "--env settings");
+		} else if (options && str_starts(word, "--mode=")) {
+			const char *m = word + 7;
+			if (strcmp(m, "interp") && strcmp(m, "auto")) {
+				printk("keel: --mode=%s: only interp and auto exist so far "
+				       "(linked mode is not built yet)\n", m);
+				return -EINVAL;
+			}
 		} else if (options && str_starts(word, "--")) {
-			printk("keel: unknown option '%s' (known: --selftest=NAME, --quiet, --)\n", word);
+			printk("keel: unknown option '%s' (known: --selftest=NAME, --quiet, "
+			       "--env=K=V, --syscall-stats, --mode=, --)\n", word);
 			return -EINVAL;
 		} else {
 			options = false;
-			if (cl->argc == CMDLINE_MAX_ARGS) {
-				printk("keel: more than %d program arguments\n", CMDLINE_MAX_ARGS);
-				return -EINVAL;
-			}
-			cl->argv[cl->argc++] = word;
+			err = add(cl->argv, &cl->argc, CMDLINE_MAX_ARGS, word, "program arguments");
 		}
+		if (err)
+			return err;
 	}
 	return 0;
 }
@@ -56,11 +99,5 @@ int cmdline_run(const struct cmdline *cl)
 		}
 		return status;
 	}
-	if (cl->argc) {
-		printk("keel: cannot run '%s': this kernel has no program launcher yet "
-		       "(only --selftest=NAME)\n", cl->argv[0]);
-		return 127;
-	}
-	printk("keel: nothing to run (give a program or --selftest=NAME)\n");
-	return 0;
+	return launch_program(cl);
 }

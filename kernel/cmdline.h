@@ -1,11 +1,18 @@
 /*
  * cmdline.h - the kernel command line (QEMU -append).
  *
- * Form: [OPTION...] [--] [PROGRAM ARG...]. Options come first and start
- * with "--"; the first word that does not (or everything after "--") is
- * the program and its arguments (run by a later issue's launcher).
- *   --selftest=NAME   run a built-in self-test instead of a program
- *   --quiet           do not print the boot facts
+ * Form: [OPTION...] [--] [WORD...]. Options come first and start with
+ * "--"; the first word that does not, or everything after a bare "--", is
+ * a WORD. A word in double quotes may contain spaces; inside quotes \" and
+ * \\ stand for " and \. Options:
+ *   --selftest=NAME[:ARG]  run a built-in self-test instead of a program
+ *   --quiet                do not print the boot facts
+ *   --env=K=V              add K=V to the program's environment (repeatable)
+ *   --syscall-stats        print how often each system call trapped, at exit
+ *   --mode=interp|auto     how to run the program (linked mode: a later issue)
+ * WORDs are the program's argv. When the boot image names a program
+ * (/.keel/cmdline, written by tools/mkimage), the WORDs are appended to
+ * the image's argv instead, and --env adds to the image's environment.
  */
 #ifndef KEEL_CMDLINE_H
 #define KEEL_CMDLINE_H
@@ -13,12 +20,16 @@
 #include <stdbool.h>
 
 #define CMDLINE_MAX_ARGS 64
+#define CMDLINE_MAX_ENV 64
 
 struct cmdline {
 	const char *selftest;
 	bool quiet;
+	bool syscall_stats;
 	int argc;
 	char *argv[CMDLINE_MAX_ARGS + 1];
+	int envc;
+	char *envp[CMDLINE_MAX_ENV + 1];
 };
 
 /* Return: 0, or -EINVAL after printing what is wrong. */
@@ -29,5 +40,9 @@ int cmdline_run(const struct cmdline *cl);
 /* selftest.c. Return: exit status of the named test, or -ENOENT. */
 int selftest_run(const char *name);
 void selftest_list(void);
+
+/* launch.c: start the program (image command merged with cl) and wait for
+ * it; returns only if it could not start. Return: exit status for that. */
+int launch_program(const struct cmdline *cl);
 
 #endif

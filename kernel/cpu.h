@@ -108,9 +108,11 @@ struct percpu {
 	uint64_t kstack_base;   /* 16: its lowest address */
 	struct thread *current; /* 24 */
 	uint64_t irq_depth;     /* 32: nesting of trap_dispatch */
+	uint64_t user_rsp;      /* 40: the program's %rsp across syscall entry */
 };
 #define PERCPU_KSTACK_TOP 8
 #define PERCPU_KSTACK_BASE 16
+#define PERCPU_USER_RSP 40
 
 static inline struct percpu *this_cpu(void)
 {

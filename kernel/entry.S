@@ -98,6 +98,8 @@ intr_common:
 	movq %rsp, %rdi
 	cld
 	call trap_dispatch
+	.globl intr_return
+intr_return:			/* also the syscall trap's slow return path */
 	POP_ALL_IRET
 
 intr_stay:
@@ -132,6 +134,15 @@ ctx_switch:
 	popq %rbx
 	popq %rbp
 	ret
+
+/*
+ * A thread made by thread_create_frame: its first ctx_switch returns here
+ * with %rsp at its struct trap_frame; leave through the interrupt exit.
+ */
+	.globl frame_trampoline
+frame_trampoline:
+	call thread_start_frame
+	jmp intr_return
 
 /* A new thread's first ctx_switch returns here with %r12 = fn, %r13 = arg. */
 	.globl thread_trampoline

@@ -47,6 +47,10 @@ int printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 __noreturn void panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 #define BUG_ON(c) do { if (c) panic("BUG at %s:%d: %s", __FILE__, __LINE__, #c); } while (0)
 
+/* random.c: RDRAND-seeded generator (see the file for its limits) */
+void random_bytes(void *buf, size_t n);
+uint64_t random_u64(void);
+
 /* shutdown.c: stop the VM; QEMU exits with a code tools/run maps back to status */
 #define KEEL_STATUS_PANIC 125 /* a kernel panic or fatal exception */
 __noreturn void machine_exit(int status);

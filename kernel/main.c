@@ -6,7 +6,8 @@
  * the start info before paging drops the identity map, the CPU tables
  * before anything can fault, paging before palloc (the page array lives in
  * the direct map), palloc before kmalloc, the APIC and clock before timers,
- * timers before threads (time slices).
+ * timers before threads (time slices), threads before the file system
+ * (its locks sleep), and the file system before the boot image is unpacked.
  */
 #include "klib.h"
 #include "cpu.h"
@@ -15,6 +16,8 @@
 #include "time.h"
 #include "sched.h"
 #include "cmdline.h"
+#include "syscall.h"
+#include "vfs.h"
 
 static void print_memmap(void)
 {
@@ -48,9 +51,22 @@ __noreturn void kernel_main(uint32_t start_info_pa)
 	uint64_t calib_start = rdtsc();
 	clock_init();
 	uint64_t calib_tsc = rdtsc() - calib_start;
+	rtc_init();
 	timer_init();
 	sched_init();
 	irq_enable();
+
+	syscall_init();
+	if (vfs_init())
+		panic("cannot set up the file system");
+	for (uint32_t i = 0; i < boot_info.nr_modules; i++) {
+		int err = vfs_unpack_cpio(pa_to_va(boot_info.modules[i].addr), boot_info.modules[i].size);
+		if (err) {
+			printk("keel: the boot image (module %u) is not a usable cpio archive (error %d)\n",
+			       i, -err);
+			machine_exit(2);
+		}
+	}
 
 	uint64_t ready = rdtsc();
 	struct cmdline cl;

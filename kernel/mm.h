@@ -117,7 +117,11 @@ bool pt_lookup(uint64_t *pml4, uint64_t va, uint64_t *pa, unsigned *prot);
 extern uint64_t *kernel_pml4;
 void paging_init(void);
 void *mmio_map(uint64_t pa, uint64_t size); /* uncached, in the direct map; NULL on failure */
+#ifdef KEEL_HOSTTEST
+static inline void tlb_flush_page(uint64_t va) { (void)va; } /* invlpg would fault in a host process */
+#else
 static inline void tlb_flush_page(uint64_t va) { __asm__ volatile("invlpg (%0)" ::"r"(va) : "memory"); }
+#endif
 
 /* fault.c: page faults in the lower half */
 struct vma_tree;
@@ -126,5 +130,26 @@ struct vma;
 int mm_handle_fault(uint64_t addr, uint64_t error_code);
 int mm_map_anon(uint64_t start, uint64_t len, unsigned prot, struct vma *v);
 void mm_unmap_anon(struct vma *v);
+
+/* vm.c: the program's address space (mechanism of mmap, munmap, mprotect, brk) */
+#define VM_FIXED 1          /* exactly at addr, replacing what is there */
+#define VM_FIXED_NOREPLACE 2 /* exactly at addr, -EEXIST if anything is there */
+long vm_map(uint64_t addr, uint64_t len, unsigned prot, unsigned flags, const uint64_t *pages);
+int vm_unmap(uint64_t addr, uint64_t len);
+int vm_protect(uint64_t addr, uint64_t len, unsigned prot);
+bool vm_range_mapped(uint64_t addr, uint64_t len);
+int vm_discard(uint64_t addr, uint64_t len);
+long vm_remap(uint64_t old, uint64_t old_len, uint64_t new_len, bool may_move, long new_addr);
+void vm_set_mmap_top(uint64_t top);
+
+/* sys_mman.c */
+long sys_mmap(uint64_t addr, uint64_t len, unsigned long prot, unsigned long flags, int fd, uint64_t off);
+long sys_munmap(uint64_t addr, uint64_t len);
+long sys_mprotect(uint64_t addr, uint64_t len, unsigned long prot);
+long sys_madvise(uint64_t addr, uint64_t len, int advice);
+long sys_msync(uint64_t addr, uint64_t len, int flags);
+long sys_mincore(uint64_t addr, uint64_t len, unsigned char *vec);
+long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, unsigned long flags, uint64_t new_addr);
+long sys_brk(uint64_t want);
 
 #endif

@@ -18,13 +18,18 @@ static void put(struct out *o, char c)
 	o->len++;
 }
 
-static void put_padded(struct out *o, const char *s, size_t n, int width, bool left, char pad)
+/*
+ * Put the n characters at s in a field of width. The first npre of them (a
+ * sign, or the "0x" of '#' and %p) are part of the field but go before any
+ * zero padding, as in C.
+ */
+static void put_padded(struct out *o, const char *s, size_t n, size_t npre, int width, bool left,
+		       char pad)
 {
 	int fill = width > (int)n ? width - (int)n : 0;
-	if (!left && pad == '0' && n && (*s == '-')) { /* sign goes before zero padding */
-		put(o, *s++);
-		n--;
-	}
+	if (!left && pad == '0')
+		for (; npre; npre--, n--)
+			put(o, *s++);
 	if (!left)
 		while (fill--)
 			put(o, pad);
@@ -69,6 +74,10 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		}
 		if (*fmt == '*') {
 			width = va_arg(ap, int);
+			if (width < 0) { /* C: a negative width is '-' and its magnitude */
+				left = true;
+				width = -width;
+			}
 			fmt++;
 		}
 		for (; *fmt >= '0' && *fmt <= '9'; fmt++)
@@ -89,26 +98,26 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 			n = utoa(num + sizeof(num), u, 10, false);
 			if (v < 0)
 				num[sizeof(num) - ++n] = '-';
-			put_padded(&o, num + sizeof(num) - n, n, width, left, pad);
+			put_padded(&o, num + sizeof(num) - n, n, v < 0, width, left, pad);
 			continue;
 		}
 		case 'p':
 			u = (uintptr_t)va_arg(ap, void *);
-			put(&o, '0');
-			put(&o, 'x');
 			n = utoa(num + sizeof(num), u, 16, false);
-			put_padded(&o, num + sizeof(num) - n, n, width, left, pad);
+			num[sizeof(num) - ++n] = 'x';
+			num[sizeof(num) - ++n] = '0';
+			put_padded(&o, num + sizeof(num) - n, n, 2, width, left, pad);
 			continue;
 		case 's': {
 			const char *s = va_arg(ap, const char *);
 			if (!s)
 				s = "(null)";
-			put_padded(&o, s, strlen(s), width, left, ' ');
+			put_padded(&o, s, strlen(s), 0, width, left, ' ');
 			continue;
 		}
 		case 'c':
 			num[0] = (char)va_arg(ap, int);
-			put_padded(&o, num, 1, width, left, ' ');
+			put_padded(&o, num, 1, 0, width, left, ' ');
 			continue;
 		case 'x':
 		case 'X':
@@ -130,13 +139,15 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 			continue;
 		}
 		u = lng ? va_arg(ap, unsigned long long) : va_arg(ap, unsigned int);
-		if (alt && u && base != 10) { /* "0x" / "0" prefix, as C's '#' flag */
-			put(&o, '0');
-			if (base == 16)
-				put(&o, *fmt);
-		}
 		n = utoa(num + sizeof(num), u, base, *fmt == 'X');
-		put_padded(&o, num + sizeof(num) - n, n, width, left, pad);
+		size_t npre = 0;
+		if (alt && u && base != 10) { /* "0x" / "0" prefix, as C's '#' flag */
+			if (base == 16)
+				num[sizeof(num) - ++n] = *fmt;
+			num[sizeof(num) - ++n] = '0';
+			npre = base == 16 ? 2 : 1;
+		}
+		put_padded(&o, num + sizeof(num) - n, n, npre, width, left, pad);
 	}
 done:
 	if (size)

@@ -83,6 +83,8 @@ static void switch_to(struct thread *prev, struct thread *next)
 	if (*(uint64_t *)next->kstack != STACK_CANARY)
 		panic("kernel stack overflow in thread %d (%s)", next->tid, next->name);
 	fpu_save(prev->fpu);
+	if (next->fs_base != prev->fs_base) /* the program's TLS pointer is per thread */
+		wrmsr(MSR_FS_BASE, next->fs_base);
 	pc->current = next;
 	pc->kstack_base = (uint64_t)next->kstack;
 	pc->kstack_top = (uint64_t)next->kstack + KSTACK_SIZE;

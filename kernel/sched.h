@@ -45,7 +45,15 @@ struct thread {
 	uint64_t wake_at;    /* sleep deadline (clock_ns), 0 if none */
 	bool timed_out;      /* the last timed wait ended by its deadline */
 	int exit_code;
+	bool detached;       /* nobody joins it: freed by the reaper after it exits */
 	struct waitq joiners;
+	struct trap_frame *syscall_frame; /* registers of the syscall in progress, or NULL */
+	bool full_return;    /* the syscall rewrote its frame: return with iretq */
+	uint64_t fs_base;    /* the program's %fs base (TLS), switched with the thread */
+	int *clear_child_tid; /* set_tid_address / CLONE_CHILD_CLEARTID: zeroed and woken at exit */
+	void *robust_list;   /* set_robust_list: the program's robust futex list head */
+	uint64_t sig_mask, sig_pending; /* signal.c: bit n-1 for signal n; own thread only */
+	uint64_t altstack_sp, altstack_size; /* sigaltstack */
 	uint64_t switches;   /* times this thread was switched in */
 	uint64_t preemptions;/* times it was switched out by the timer */
 };
@@ -61,12 +69,22 @@ void sched_init(void);  /* makes the boot context thread 0 ("main") */
 /* Return: the new thread, runnable, or NULL when out of memory. */
 struct thread *thread_create(void (*fn)(void *), void *arg, const char *name);
 __attribute__((noreturn)) void thread_exit(int code);
+/*
+ * A thread that starts by returning through intr_return with registers *f
+ * (a program thread made by clone). It is detached: freed after it exits.
+ * It does not run until thread_run(t), so the caller can finish setting it up.
+ * Return: the thread, or NULL when out of memory.
+ */
+struct trap_frame;
+struct thread *thread_create_frame(const struct trap_frame *f, const char *name, uint64_t fs_base);
+void thread_run(struct thread *t);
 /* Wait for t to exit (may sleep), free it. Return: its exit code. */
 int thread_join(struct thread *t);
 void thread_yield(void);
 /* Sleep at least ns nanoseconds (may sleep). */
 void thread_sleep_ns(uint64_t ns);
 struct thread *thread_current(void);
+struct thread *thread_find(int tid); /* a live thread, or NULL */
 void sched_preempt_point(void); /* from trap_dispatch: switch if the slice is over */
 uint64_t sched_context_switches(void);
 unsigned sched_nr_threads(void);
@@ -90,6 +108,7 @@ struct mutex {
 	struct thread *owner; /* protected by sched_lock */
 	struct waitq wq;
 };
+#define MUTEX_INIT(m) { NULL, { { &(m).wq.waiters, &(m).wq.waiters } } }
 void mutex_init(struct mutex *m);
 void mutex_lock(struct mutex *m);
 bool mutex_trylock(struct mutex *m);

@@ -106,7 +106,8 @@ int parse_u64(const char *s, uint64_t *out)
 	if (!*s)
 		return -EINVAL;
 	for (; *s; s++) {
-		if (*s < '0' || *s > '9' || v > (UINT64_MAX - 9) / 10)
+		/* v * 10 + digit must not exceed UINT64_MAX */
+		if (*s < '0' || *s > '9' || v > (UINT64_MAX - (uint64_t)(*s - '0')) / 10)
 			return -EINVAL;
 		v = v * 10 + (*s - '0');
 	}

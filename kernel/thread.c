@@ -15,12 +15,34 @@
 #include "loader.h"
 #include "mm.h"
 #include "time.h"
+#include "cpu.h"
 
 static struct list all_threads = { &all_threads, &all_threads }; /* sched_lock */
+static struct list zombies = { &zombies, &zombies }; /* detached, exited; sched_lock */
 static int next_tid;
 static unsigned nr_threads;
 
-extern char thread_trampoline[];
+extern char thread_trampoline[], frame_trampoline[];
+
+static void thread_free(struct thread *t)
+{
+	kfree(t->kstack);
+	fpu_free(t->fpu);
+	kfree(t);
+}
+
+/* Free detached threads that have exited (never the running one). */
+static void reap(void)
+{
+	for (;;) {
+		unsigned long flags = sched_lock_irqsave();
+		struct list *l = list_pop_front(&zombies);
+		sched_unlock_irqrestore(flags);
+		if (!l)
+			return;
+		thread_free(container_of(l, struct thread, all));
+	}
+}
 
 static struct thread *thread_alloc(const char *name, void *kstack)
 {
@@ -58,6 +80,7 @@ __noreturn void thread_start(void (*fn)(void *), void *arg)
 
 struct thread *thread_create(void (*fn)(void *), void *arg, const char *name)
 {
+	reap();
 	struct thread *t = thread_alloc(name, NULL);
 	if (!t)
 		return NULL;
@@ -87,6 +110,11 @@ __noreturn void thread_exit(int code)
 	sched_lock_irqsave();
 	cur->exit_code = code;
 	cur->state = T_ZOMBIE;
+	if (cur->detached) {
+		list_remove(&cur->all);
+		nr_threads--;
+		list_push_back(&zombies, &cur->all);
+	}
 	waitq_wake_locked(&cur->joiners, -1);
 	schedule_locked();
 	panic("a zombie thread ran again");
@@ -101,10 +129,57 @@ int thread_join(struct thread *t)
 	list_remove(&t->all);
 	nr_threads--;
 	sched_unlock_irqrestore(flags);
-	kfree(t->kstack);
-	fpu_free(t->fpu);
-	kfree(t);
+	thread_free(t);
 	return code;
+}
+
+/* First code of a thread made by thread_create_frame, sched_lock held. */
+void thread_start_frame(void)
+{
+	fpu_restore(thread_current()->fpu);
+	sched_unlock_irqrestore(0); /* interrupts stay off until iretq restores the flags */
+}
+
+struct thread *thread_create_frame(const struct trap_frame *f, const char *name, uint64_t fs_base)
+{
+	reap();
+	struct thread *t = thread_alloc(name, NULL);
+	if (!t)
+		return NULL;
+	t->detached = true;
+	t->fs_base = fs_base;
+	fpu_save(t->fpu); /* a clone starts with its parent's FPU state, as on Linux */
+	char *top = (char *)t->kstack + KSTACK_SIZE;
+	struct trap_frame *tf = (struct trap_frame *)(top - sizeof(*tf));
+	*tf = *f;
+	uint64_t *sp = (uint64_t *)tf;
+	*--sp = (uint64_t)frame_trampoline; /* ctx_switch's ret */
+	for (int i = 0; i < 6; i++)
+		*--sp = 0; /* rbp rbx r12 r13 r14 r15 */
+	t->saved_rsp = (uint64_t)sp;
+	t->state = T_BLOCKED; /* until thread_run: the caller finishes setting it up first */
+	return t;
+}
+
+void thread_run(struct thread *t)
+{
+	unsigned long flags = sched_lock_irqsave();
+	sched_make_runnable(t);
+	sched_unlock_irqrestore(flags);
+}
+
+struct thread *thread_find(int tid)
+{
+	struct thread *found = NULL;
+	struct list *l;
+	unsigned long flags = sched_lock_irqsave();
+	list_for_each(l, &all_threads) {
+		struct thread *t = container_of(l, struct thread, all);
+		if (t->tid == tid && t->state != T_ZOMBIE)
+			found = t;
+	}
+	sched_unlock_irqrestore(flags);
+	return found;
 }
 
 unsigned sched_nr_threads(void)
@@ -116,6 +191,7 @@ static void idle_loop(void *arg)
 {
 	(void)arg;
 	for (;;) {
+		reap();
 		irq_disable();
 		thread_yield();  /* runs anything runnable, returns when idle again */
 		__asm__ volatile("sti; hlt" ::: "memory"); /* sti's shadow covers hlt */

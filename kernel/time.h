@@ -25,6 +25,10 @@ uint64_t tsc_to_ns(uint64_t tsc_delta);
 extern uint64_t tsc_hz, lapic_timer_hz;
 extern const char *clock_source; /* how tsc_hz was obtained */
 
+/* rtc.c: CLOCK_REALTIME, from the CMOS clock at boot */
+void rtc_init(void);
+uint64_t clock_realtime_ns(void);
+
 /* apic.c */
 void apic_init(void);
 void apic_eoi(void);
@@ -42,5 +46,18 @@ void timer_init(void);
 void ktimer_arm(struct ktimer *t, uint64_t deadline_ns);
 void ktimer_cancel(struct ktimer *t);
 uint64_t timer_interrupts(void);
+
+/* sys_time.c */
+struct __kernel_timespec;
+struct __kernel_old_timeval;
+struct tms;
+long sys_clock_gettime(int clk, struct __kernel_timespec *ts);
+long sys_clock_getres(int clk, struct __kernel_timespec *ts);
+long sys_clock_nanosleep(int clk, int flags, const struct __kernel_timespec *req,
+			 struct __kernel_timespec *rem);
+long sys_nanosleep(const struct __kernel_timespec *req, struct __kernel_timespec *rem);
+long sys_gettimeofday(struct __kernel_old_timeval *tv, void *tz);
+long sys_time(long *t);
+long sys_times(struct tms *buf);
 
 #endif

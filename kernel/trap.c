@@ -13,6 +13,8 @@
 #include "klib.h"
 #include "mm.h"
 #include "sched.h"
+#include "uaccess.h"
+#include "proc.h"
 #include <asm-generic/errno-base.h>
 
 _Static_assert(offsetof(struct trap_frame, rax) == 14 * 8, "entry.S pushes rax 15th");
@@ -106,6 +108,8 @@ void trap_report(const char *what, struct trap_frame *f)
 	depth--;
 }
 
+__noreturn static void program_fault(const char *what, struct trap_frame *f);
+
 static void exception(struct trap_frame *f)
 {
 	const char *what = exc_names[f->vector] ? exc_names[f->vector] : "reserved exception";
@@ -114,12 +118,63 @@ static void exception(struct trap_frame *f)
 		int err = mm_handle_fault(read_cr2(), f->error);
 		if (err == 0)
 			return;
+		uint64_t fixup = uaccess_fixup(f->rip);
+		if (fixup) { /* a bad pointer handed to a system call: -EFAULT */
+			f->rip = fixup;
+			return;
+		}
 		if (err == -ENOMEM)
 			what = "page fault: out of memory (no free page for a demand-zero fault)";
 		else if (err == -EACCES)
 			what = "page fault: access not allowed by the mapping's protection";
 	}
+	if (f->rip < USER_TOP) /* the program's own code faulted: it, not the kernel, crashed */
+		program_fault(what, f);
 	trap_fatal(what, f);
+}
+
+/* Signal that a fault in program code raises, as Linux chooses it. */
+static int fault_signal(uint64_t vector)
+{
+	switch (vector) {
+	case 0: case 16: case 19: return 8;  /* SIGFPE */
+	case 6: return 4;                    /* SIGILL */
+	case 3: case 1: return 5;            /* SIGTRAP */
+	case 17: return 7;                   /* SIGBUS */
+	default: return 11;                  /* SIGSEGV */
+	}
+}
+
+/*
+ * The program crashed. Report it like a fatal kernel fault, but walk the
+ * program's frame-pointer chain through uaccess (it may be garbage), then
+ * end the program with 128+signal. (Running a handler the program
+ * installed for the signal comes with signal delivery; see signal.c.)
+ */
+__noreturn static void program_fault(const char *what, struct trap_frame *f)
+{
+	int sig = fault_signal(f->vector);
+	printk("\nkeel: program crashed: %s (vector %lu, error code %#lx) at %016lx\n", what,
+	       f->vector, f->error, f->rip);
+	if (f->vector == 14)
+		printk("fault address %016lx\n", read_cr2());
+	struct thread *t = this_cpu()->current;
+	if (t)
+		printk("thread %d (%s)\n", t->tid, t->name);
+	print_regs(f);
+	printk("program backtrace (frame pointers; addresses in the program's half):\n");
+	uint64_t rbp = f->rbp;
+	printk("  #0 %016lx\n", f->rip);
+	for (int i = 1; i < 16 && rbp; i++) {
+		uint64_t fr[2];
+		if (copy_from_user(fr, (void *)rbp, sizeof(fr)) || fr[1] == 0 || fr[1] >= USER_TOP)
+			break;
+		printk("  #%d %016lx\n", i, fr[1]);
+		if (fr[0] <= rbp)
+			break;
+		rbp = fr[0];
+	}
+	signal_kill_program(sig, NULL);
 }
 
 void trap_dispatch(struct trap_frame *f)

@@ -1,0 +1,186 @@
+/*
+ * sys_mman.c - memory-management system calls: argument checking in front
+ * of vm.c (mmap, munmap, mprotect, mremap, madvise, msync, mincore, brk).
+ *
+ * Errors follow mmap(2): -EINVAL for a zero length, unaligned offset or
+ * address with MAP_FIXED, or neither/both of MAP_PRIVATE and MAP_SHARED;
+ * -EBADF for a bad fd; -EACCES for a file not opened for reading;
+ * -ENOMEM when no room is left.
+ */
+#include "mm.h"
+#include "vma.h"
+#include "klib.h"
+#include "sched.h"
+#include "proc.h"
+#include "uaccess.h"
+#include "vfs.h"
+#include <asm-generic/errno.h>
+#include <asm-generic/mman.h>
+#include <linux/mman.h>
+
+static struct mutex brk_mutex = MUTEX_INIT(brk_mutex);
+
+static unsigned to_prot(unsigned long prot)
+{
+	return (prot & PROT_READ ? PROT_R : 0) | (prot & PROT_WRITE ? PROT_W : 0) |
+	       (prot & PROT_EXEC ? PROT_X : 0);
+}
+
+/* Read [off, off+len) of f into fresh pages (the tail of the last page and
+ * pages past the end of the file stay zero). Return: page array or NULL. */
+static uint64_t *file_pages(struct file *f, uint64_t off, uint64_t len, long *err)
+{
+	struct stat st;
+	uint64_t npages = len / PAGE_SIZE;
+	uint64_t *pages = kzalloc((npages + 1) * sizeof(uint64_t));
+
+	*err = -ENOMEM;
+	if (!pages)
+		return NULL;
+	if ((*err = vfs_kstat(f, &st)))
+		goto out_free;
+	for (uint64_t i = 0; i < npages; i++) {
+		if (!(pages[i] = palloc_zeroed_page())) {
+			*err = -ENOMEM;
+			goto out_free;
+		}
+		uint64_t at = off + i * PAGE_SIZE;
+		if (at >= (uint64_t)st.st_size)
+			continue; /* beyond EOF: zeros (touching them would SIGBUS on Linux) */
+		long n = vfs_kread(f, pa_to_va(pages[i]), MIN(PAGE_SIZE, st.st_size - at), at);
+		if (n < 0) {
+			*err = n;
+			goto out_free;
+		}
+	}
+	*err = 0;
+	return pages;
+out_free:
+	for (uint64_t i = 0; i < npages && pages[i]; i++)
+		pfree_pages(pages[i], 0);
+	kfree(pages);
+	return NULL;
+}
+
+long sys_mmap(uint64_t addr, uint64_t len, unsigned long prot, unsigned long flags, int fd,
+	      uint64_t off)
+{
+	unsigned type = flags & MAP_TYPE;
+	unsigned vmflags = flags & MAP_FIXED_NOREPLACE ? VM_FIXED_NOREPLACE :
+			   flags & MAP_FIXED	       ? VM_FIXED :
+							 0;
+	uint64_t *pages = NULL;
+	long ret;
+
+	if (!len || (off & (PAGE_SIZE - 1)) || (vmflags && (addr & (PAGE_SIZE - 1))))
+		return -EINVAL;
+	if (type != MAP_PRIVATE && type != MAP_SHARED && type != MAP_SHARED_VALIDATE)
+		return -EINVAL;
+	if (len > USER_TOP || PAGE_ALIGN_UP(len) > USER_TOP)
+		return -ENOMEM;
+	len = PAGE_ALIGN_UP(len);
+	if (!(flags & MAP_ANONYMOUS)) {
+		struct file *f = fd_get(fd);
+		if (!f)
+			return -EBADF;
+		if ((f->flags & O_ACCMODE) == O_WRONLY) {
+			file_put(f);
+			return -EACCES;
+		}
+		pages = file_pages(f, off, len, &ret);
+		file_put(f);
+		if (!pages)
+			return ret;
+	}
+	ret = vm_map(addr, len, to_prot(prot), vmflags, pages);
+	if (pages) {
+		if (ret < 0)
+			for (uint64_t i = 0; pages[i]; i++)
+				pfree_pages(pages[i], 0);
+		kfree(pages);
+	}
+	return ret;
+}
+
+long sys_munmap(uint64_t addr, uint64_t len)
+{
+	if ((addr & (PAGE_SIZE - 1)) || !len)
+		return -EINVAL;
+	return vm_unmap(addr, len);
+}
+
+long sys_mprotect(uint64_t addr, uint64_t len, unsigned long prot)
+{
+	if (addr & (PAGE_SIZE - 1))
+		return -EINVAL;
+	if (prot & ~(unsigned long)(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_GROWSDOWN | PROT_GROWSUP))
+		return -EINVAL;
+	if (!len)
+		return 0;
+	return vm_protect(addr, len, to_prot(prot));
+}
+
+long sys_madvise(uint64_t addr, uint64_t len, int advice)
+{
+	if (addr & (PAGE_SIZE - 1))
+		return -EINVAL;
+	if (advice == MADV_DONTNEED && len) {
+		/* the next touch must see zeros: drop the pages, keep the mapping */
+		if (!vm_range_mapped(addr, PAGE_ALIGN_UP(len)))
+			return -ENOMEM;
+		return vm_discard(addr, PAGE_ALIGN_UP(len));
+	}
+	return 0; /* other advice is a hint; ignoring it is allowed */
+}
+
+long sys_msync(uint64_t addr, uint64_t len, int flags)
+{
+	if ((addr & (PAGE_SIZE - 1)) || (flags & ~7) || ((flags & MS_ASYNC) && (flags & MS_SYNC)))
+		return -EINVAL;
+	return vm_range_mapped(addr, PAGE_ALIGN_UP(len)) ? 0 : -ENOMEM;
+}
+
+long sys_mincore(uint64_t addr, uint64_t len, unsigned char *vec)
+{
+	if (addr & (PAGE_SIZE - 1))
+		return -EINVAL;
+	len = PAGE_ALIGN_UP(len);
+	if (!vm_range_mapped(addr, len))
+		return -ENOMEM;
+	for (uint64_t a = addr; a < addr + len; a += PAGE_SIZE) {
+		uint64_t pa;
+		unsigned p;
+		unsigned char in = pt_lookup(kernel_pml4, a, &pa, &p);
+		if (copy_to_user(vec + (a - addr) / PAGE_SIZE, &in, 1))
+			return -EFAULT;
+	}
+	return 0;
+}
+
+long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, unsigned long flags, uint64_t new_addr)
+{
+	if ((old & (PAGE_SIZE - 1)) || !new_len || (flags & ~7UL))
+		return -EINVAL;
+	if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))
+		return -EINVAL;
+	return vm_remap(old, PAGE_ALIGN_UP(old_len), PAGE_ALIGN_UP(new_len),
+			flags & MREMAP_MAYMOVE, flags & MREMAP_FIXED ? (long)new_addr : -1);
+}
+
+long sys_brk(uint64_t want)
+{
+	mutex_lock(&brk_mutex);
+	uint64_t cur = PAGE_ALIGN_UP(proc.brk), next = PAGE_ALIGN_UP(want);
+	if (want >= proc.brk_start && want < USER_TOP) {
+		long err = 0;
+		if (next > cur)
+			err = vm_map(cur, next - cur, PROT_R | PROT_W, VM_FIXED_NOREPLACE, NULL);
+		else if (next < cur)
+			err = vm_unmap(next, cur - next);
+		if (err >= 0)
+			proc.brk = want;
+	}
+	long ret = (long)proc.brk; /* on failure: the old break, as Linux */
+	mutex_unlock(&brk_mutex);
+	return ret;
+}

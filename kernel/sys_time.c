@@ -1,0 +1,129 @@
+/*
+ * sys_time.c - clocks and sleeps: clock_gettime/getres/nanosleep,
+ * nanosleep, gettimeofday, time, times.
+ *
+ * CLOCK_MONOTONIC (and _RAW, _COARSE, BOOTTIME) is clock_ns(), the TSC
+ * since boot; CLOCK_REALTIME is the RTC at boot plus that. The CPU-time
+ * clocks report the time since boot too: keel does not account CPU time
+ * per thread yet, and a monotonic value that grows is what programs that
+ * measure themselves need (documented approximation).
+ */
+#include "time.h"
+#include "sched.h"
+#include "klib.h"
+#include "uaccess.h"
+#include <linux/time.h>
+#include <linux/time_types.h>
+#include <linux/times.h>
+#include <asm-generic/errno.h>
+
+/* Return: the clock's value in ns, or -EINVAL for an unknown clock. */
+static int64_t clock_read(int clk)
+{
+	switch (clk) {
+	case CLOCK_REALTIME:
+	case CLOCK_REALTIME_COARSE:
+	case CLOCK_TAI:
+		return (int64_t)clock_realtime_ns();
+	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_MONOTONIC_COARSE:
+	case CLOCK_BOOTTIME:
+	case CLOCK_PROCESS_CPUTIME_ID:
+	case CLOCK_THREAD_CPUTIME_ID:
+		return (int64_t)clock_ns();
+	default:
+		return -EINVAL;
+	}
+}
+
+static struct __kernel_timespec to_ts(int64_t ns)
+{
+	return (struct __kernel_timespec){ ns / (int64_t)NSEC_PER_SEC, ns % (int64_t)NSEC_PER_SEC };
+}
+
+long sys_clock_gettime(int clk, struct __kernel_timespec *ts)
+{
+	int64_t ns = clock_read(clk);
+	if (ns < 0)
+		return ns;
+	struct __kernel_timespec k = to_ts(ns);
+	return copy_to_user(ts, &k, sizeof(k));
+}
+
+long sys_clock_getres(int clk, struct __kernel_timespec *ts)
+{
+	if (clock_read(clk) < 0)
+		return -EINVAL;
+	struct __kernel_timespec k = { 0, 1 };
+	return ts ? copy_to_user(ts, &k, sizeof(k)) : 0;
+}
+
+long sys_gettimeofday(struct __kernel_old_timeval *tv, void *tz)
+{
+	uint64_t ns = clock_realtime_ns();
+	struct __kernel_old_timeval k = { ns / NSEC_PER_SEC, (ns % NSEC_PER_SEC) / 1000 };
+	if (tz) { /* struct timezone: minutes west and dst, both 0 (UTC) */
+		int z[2] = { 0, 0 };
+		if (copy_to_user(tz, z, sizeof(z)))
+			return -EFAULT;
+	}
+	return tv ? copy_to_user(tv, &k, sizeof(k)) : 0;
+}
+
+long sys_time(long *t)
+{
+	long now = (long)(clock_realtime_ns() / NSEC_PER_SEC);
+	if (t && copy_to_user(t, &now, sizeof(now)))
+		return -EFAULT;
+	return now;
+}
+
+long sys_times(struct tms *buf)
+{
+	long ticks = (long)(clock_ns() / (NSEC_PER_SEC / 100)); /* USER_HZ = 100 */
+	struct tms k = { ticks, 0, 0, 0 };
+	if (buf && copy_to_user(buf, &k, sizeof(k)))
+		return -EFAULT;
+	return ticks;
+}
+
+/*
+ * Sleep until the clock reaches deadline (ns). Return: 0. Signals do not
+ * interrupt sleeps yet (no asynchronous signals), so -EINTR never happens.
+ */
+static int sleep_until(int clk, int64_t deadline)
+{
+	int64_t now = clock_read(clk);
+	if (deadline > now)
+		thread_sleep_ns((uint64_t)(deadline - now));
+	return 0;
+}
+
+static int ts_valid(const struct __kernel_timespec *t)
+{
+	return t->tv_sec >= 0 && t->tv_nsec >= 0 && t->tv_nsec < (long long)NSEC_PER_SEC;
+}
+
+long sys_clock_nanosleep(int clk, int flags, const struct __kernel_timespec *req,
+			 struct __kernel_timespec *rem)
+{
+	struct __kernel_timespec t;
+	(void)rem;
+	if (clk == CLOCK_THREAD_CPUTIME_ID)
+		return -EINVAL;
+	int64_t now = clock_read(clk);
+	if (now < 0)
+		return -EINVAL;
+	if (copy_from_user(&t, req, sizeof(t)))
+		return -EFAULT;
+	if (!ts_valid(&t))
+		return -EINVAL;
+	int64_t ns = t.tv_sec * (int64_t)NSEC_PER_SEC + t.tv_nsec;
+	return sleep_until(clk, flags & TIMER_ABSTIME ? ns : now + ns);
+}
+
+long sys_nanosleep(const struct __kernel_timespec *req, struct __kernel_timespec *rem)
+{
+	return sys_clock_nanosleep(CLOCK_MONOTONIC, 0, req, rem);
+}

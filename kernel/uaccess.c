@@ -1,0 +1,101 @@
+/*
+ * uaccess.c - copies to and from the program's memory (see uaccess.h).
+ *
+ * The copy loops live in one assembly block each with a fixup label; the
+ * page-fault handler compares the faulting %rip with [uaccess_begin,
+ * uaccess_end) and, if the fault cannot be resolved (no VMA, protection),
+ * resumes at uaccess_fault, which returns -EFAULT to the caller. Demand-
+ * zero faults inside a copy resolve normally and the copy just continues.
+ */
+#include "uaccess.h"
+#include "mm.h"
+#include <asm-generic/errno-base.h>
+
+extern char uaccess_begin[], uaccess_end[], uaccess_fault[];
+
+/*
+ * long uaccess_copy(void *dst, const void *src, size_t n): 0 or -EFAULT.
+ * long uaccess_strcpy(char *dst, const char *src, size_t max): length or
+ * -EFAULT; -ENAMETOOLONG when max bytes pass without a NUL.
+ */
+__asm__(".text\n"
+	".globl uaccess_copy, uaccess_strcpy, uaccess_begin, uaccess_end, uaccess_fault\n"
+	"uaccess_begin:\n"
+	"uaccess_copy:\n\t"
+	"mov %rdx, %rcx\n\t"
+	"rep movsb\n\t"
+	"xor %eax, %eax\n\t"
+	"ret\n"
+	"uaccess_strcpy:\n\t"
+	"xor %eax, %eax\n"
+	"1:\n\t"
+	"cmp %rdx, %rax\n\t"
+	"jae 2f\n\t"
+	"movb (%rsi,%rax), %cl\n\t"
+	"movb %cl, (%rdi,%rax)\n\t"
+	"test %cl, %cl\n\t"
+	"jz 3f\n\t"
+	"inc %rax\n\t"
+	"jmp 1b\n"
+	"2:\n\t"
+	"mov $-36, %rax\n" /* -ENAMETOOLONG */
+	"3:\n\t"
+	"ret\n"
+	"uaccess_end:\n"
+	"uaccess_fault:\n\t"
+	"mov $-14, %rax\n\t" /* -EFAULT */
+	"ret\n");
+
+long uaccess_copy(void *dst, const void *src, size_t n);
+long uaccess_strcpy(char *dst, const char *src, size_t max);
+
+_Static_assert(EFAULT == 14, "uaccess_fault returns -14");
+
+bool user_range_ok(const void *p, size_t n)
+{
+	uintptr_t a = (uintptr_t)p;
+	return a < USER_TOP && n <= USER_TOP - a;
+}
+
+int copy_from_user(void *dst, const void *usrc, size_t n)
+{
+	if (!user_range_ok(usrc, n))
+		return -EFAULT;
+	return n ? (int)uaccess_copy(dst, usrc, n) : 0;
+}
+
+int copy_to_user(void *udst, const void *src, size_t n)
+{
+	if (!user_range_ok(udst, n))
+		return -EFAULT;
+	return n ? (int)uaccess_copy(udst, src, n) : 0;
+}
+
+int clear_user(void *udst, size_t n)
+{
+	static const char zeros[256];
+	for (size_t done = 0; done < n;) {
+		size_t k = n - done < sizeof(zeros) ? n - done : sizeof(zeros);
+		int err = copy_to_user((char *)udst + done, zeros, k);
+		if (err)
+			return err;
+		done += k;
+	}
+	return 0;
+}
+
+long strncpy_from_user(char *dst, const char *usrc, size_t max)
+{
+	if ((uintptr_t)usrc >= USER_TOP)
+		return -EFAULT;
+	if (max > USER_TOP - (uintptr_t)usrc) /* do not run into the kernel half */
+		max = USER_TOP - (uintptr_t)usrc;
+	return uaccess_strcpy(dst, usrc, max);
+}
+
+uint64_t uaccess_fixup(uint64_t rip)
+{
+	if (rip >= (uint64_t)uaccess_begin && rip < (uint64_t)uaccess_end)
+		return (uint64_t)uaccess_fault;
+	return 0;
+}
