@@ -100,15 +100,21 @@ __attribute__((noreturn)) void thread_exit_program(int status);
 long sys_clone(unsigned long flags, uint64_t stack, int *ptid, int *ctid, uint64_t tls);
 long sys_clone3(void *args, size_t size);
 
-/* signal.c */
+/* signal.c, sigframe.c */
 struct ksigaction;
-struct kstack;
+struct sigaltstack;
+struct siginfo;
+struct __kernel_timespec;
 const char *signal_name(int sig);
 __attribute__((noreturn)) void signal_kill_program(int sig, const char *why);
 long sys_rt_sigaction(int sig, const struct ksigaction *act, struct ksigaction *old, size_t size);
 long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old, size_t size);
 long sys_rt_sigpending(uint64_t *set, size_t size);
-long sys_sigaltstack(const struct kstack *ss, struct kstack *old);
+long sys_rt_sigsuspend(const uint64_t *mask, size_t size);
+long sys_rt_sigtimedwait(const uint64_t *set, struct siginfo *info,
+			 const struct __kernel_timespec *ts, size_t size);
+long sys_sigaltstack(const struct sigaltstack *ss, struct sigaltstack *old);
+long sys_rt_sigreturn(void);
 long sys_kill(int pid, int sig);
 long sys_tgkill(int tgid, int tid, int sig);
 long sys_tkill(int tid, int sig);

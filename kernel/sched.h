@@ -52,7 +52,12 @@ struct thread {
 	uint64_t fs_base;    /* the program's %fs base (TLS), switched with the thread */
 	int *clear_child_tid; /* set_tid_address / CLONE_CHILD_CLEARTID: zeroed and woken at exit */
 	void *robust_list;   /* set_robust_list: the program's robust futex list head */
-	uint64_t sig_mask, sig_pending; /* signal.c: bit n-1 for signal n; own thread only */
+	/* signal.c; pending and info under sched_lock, the rest the thread's own */
+	uint64_t sig_mask, sig_pending; /* bit n-1 for signal n */
+	uint64_t sig_saved_mask;        /* mask to restore after rt_sigsuspend */
+	bool sig_restore_mask;
+	struct waitq sig_wq;            /* rt_sigsuspend / rt_sigtimedwait sleep here */
+	struct { int code, pid; uint64_t addr; } sig_info[64];
 	uint64_t altstack_sp, altstack_size; /* sigaltstack */
 	uint64_t switches;   /* times this thread was switched in */
 	uint64_t preemptions;/* times it was switched out by the timer */

@@ -1,48 +1,45 @@
 /*
- * signal.c - signal dispositions, masks and the default actions.
+ * signal.c - signal dispositions, masks, sending and delivery.
  *
- * This first part keeps what programs set (rt_sigaction, rt_sigprocmask,
- * sigaltstack) exactly, so libc start-up and servers that install handlers
- * work, and carries out default actions: a signal whose action is to
- * terminate ends the program with status 128+N after a one-line report.
- * Running program-installed handlers (a signal frame on the program's
- * stack, rt_sigreturn) is the next step; until then a signal sent to a
- * thread with a handler installed is left pending, and the report says so.
+ * Sending marks the signal pending on a thread (the caller itself for
+ * raise/kill, the named thread for tgkill) and wakes it if it sleeps in
+ * rt_sigsuspend or rt_sigtimedwait. Delivery happens on the way back to
+ * program code -- after every system call (dispatch.c) and every interrupt
+ * that interrupted program code (trap.c) -- so a handler always runs on a
+ * thread of the program, never on a helper thread (OSv's mistake that
+ * breaks longjmp out of handlers). Faults in program code deliver at once
+ * (signal_fault). A signal whose action is the default either is ignored
+ * or ends the program with status 128+N after a one-line report.
  *
- * Locking: sig_lock (interrupts off) guards the action table; a thread's
- * mask and pending set are only touched by that thread.
+ * Other sleeps (nanosleep, futex, pipe reads) are not interrupted by a
+ * signal yet: it waits until the sleep ends. SA_RESTART is honoured for
+ * the calls that do return -EINTR.
+ *
+ * Locking: sig_lock (interrupts off) guards the action table; pending
+ * sets and their info are changed under sched_lock (a sender may be
+ * another thread); mask and altstack belong to their own thread.
  */
 #include "proc.h"
 #include "sched.h"
+#include "cpu.h"
 #include "klib.h"
 #include "uaccess.h"
 #include "spinlock.h"
+#include "syscall.h"
+#include "ksignal.h"
+#include "time.h"
 #include <asm/signal.h>
 #include <linux/signal.h>
+#include <asm/siginfo.h>
+#include <linux/time_types.h>
 #include <asm-generic/errno.h>
 
-#undef NSIG
-#define NSIG 64 /* signals 1..64 */
-#define SIGBIT(n) (1ULL << ((n) - 1))
 #define UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
-
-/* struct sigaction as the kernel ABI has it (rt_sigaction, x86-64) */
-struct ksigaction {
-	uint64_t handler;
-	uint64_t flags;
-	uint64_t restorer;
-	uint64_t mask;
-};
-
-struct kstack {
-	uint64_t sp;
-	int flags;
-	uint64_t size;
-};
+#define SA_RESTORER 0x04000000
 
 static struct spinlock sig_lock = SPINLOCK_INIT("signal");
-static struct ksigaction actions[NSIG + 1]; /* sig_lock */
-static const char *const names[NSIG + 1] = {
+static struct ksigaction actions[KSIG_MAX + 1]; /* sig_lock */
+static const char *const names[KSIG_MAX + 1] = {
 	[SIGHUP] = "SIGHUP", [SIGINT] = "SIGINT", [SIGQUIT] = "SIGQUIT", [SIGILL] = "SIGILL",
 	[SIGTRAP] = "SIGTRAP", [SIGABRT] = "SIGABRT", [SIGBUS] = "SIGBUS", [SIGFPE] = "SIGFPE",
 	[SIGKILL] = "SIGKILL", [SIGUSR1] = "SIGUSR1", [SIGSEGV] = "SIGSEGV", [SIGUSR2] = "SIGUSR2",
@@ -53,16 +50,30 @@ static const char *const names[NSIG + 1] = {
 
 const char *signal_name(int sig)
 {
-	return sig > 0 && sig <= NSIG && names[sig] ? names[sig] : "a real-time signal";
+	return sig > 0 && sig <= KSIG_MAX && names[sig] ? names[sig] : "a real-time signal";
 }
 
-/* Default action ignores these; everything else (that we can get) terminates. */
+static struct ksigaction action(int sig)
+{
+	unsigned long flags = spin_lock_irqsave(&sig_lock);
+	struct ksigaction a = actions[sig];
+	spin_unlock_irqrestore(&sig_lock, flags);
+	return a;
+}
+
+bool signal_handler_for(int sig)
+{
+	uint64_t h = action(sig).handler;
+	return h != (uint64_t)SIG_DFL && h != (uint64_t)SIG_IGN;
+}
+
+/* The default action ignores these (SIGSTOP/TSTP: there is no job control to stop for). */
 static bool default_ignored(int sig)
 {
-	return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT;
+	return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT ||
+	       sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
 }
 
-/* The program dies of sig: the report DESIGN.md asks for, then status 128+N. */
 __attribute__((noreturn)) void signal_kill_program(int sig, const char *why)
 {
 	printk("keel: program terminated by %s (signal %d)%s%s\n", signal_name(sig), sig,
@@ -70,22 +81,117 @@ __attribute__((noreturn)) void signal_kill_program(int sig, const char *why)
 	proc_exit(128 + sig);
 }
 
-/* Send sig to thread t (the program's own threads only). */
-static long send(struct thread *t, int sig)
+/* Mark sig pending on t with its info; wake t if it waits for signals. */
+static long send(struct thread *t, int sig, int code)
 {
-	if (sig < 0 || sig > NSIG)
+	if (sig < 0 || sig > KSIG_MAX)
 		return -EINVAL;
 	if (sig == 0)
 		return 0;
-	unsigned long flags = spin_lock_irqsave(&sig_lock);
-	uint64_t handler = actions[sig].handler;
-	spin_unlock_irqrestore(&sig_lock, flags);
-	if (handler == (uint64_t)SIG_IGN || (handler == (uint64_t)SIG_DFL && default_ignored(sig)))
+	struct ksigaction a = action(sig);
+	if (a.handler == (uint64_t)SIG_IGN ||
+	    (a.handler == (uint64_t)SIG_DFL && default_ignored(sig) && sig != SIGKILL))
 		return 0;
-	if (handler == (uint64_t)SIG_DFL || sig == SIGKILL || sig == SIGSTOP)
-		signal_kill_program(sig, NULL);
-	t->sig_pending |= SIGBIT(sig); /* handlers run once delivery exists (see the top) */
+	unsigned long flags = sched_lock_irqsave();
+	if (!(t->sig_pending & SIGBIT(sig))) { /* standard signals do not queue twice */
+		t->sig_pending |= SIGBIT(sig);
+		t->sig_info[sig - 1].code = code;
+		t->sig_info[sig - 1].pid = proc.pid;
+		t->sig_info[sig - 1].addr = 0;
+	}
+	waitq_wake_locked(&t->sig_wq, -1);
+	sched_unlock_irqrestore(flags);
 	return 0;
+}
+
+static void fill_info(struct siginfo *si, int sig, int code, int pid, uint64_t addr)
+{
+	memset(si, 0, sizeof(*si));
+	si->si_signo = sig;
+	si->si_code = code;
+	if (code <= 0) { /* sent by a process: SI_USER, SI_TKILL, ... */
+		si->si_pid = pid;
+		si->si_uid = 0;
+	} else {
+		si->si_addr = (void *)addr;
+	}
+}
+
+/* Run the handler for sig on f, or carry out the default action. Return: true if f changed. */
+static bool deliver_one(struct trap_frame *f, int sig, int code, int pid, uint64_t addr)
+{
+	struct thread *t = thread_current();
+	struct ksigaction a = action(sig);
+
+	if (a.handler == (uint64_t)SIG_IGN)
+		return false;
+	if (a.handler == (uint64_t)SIG_DFL) {
+		if (default_ignored(sig))
+			return false;
+		signal_kill_program(sig, NULL);
+	}
+	struct siginfo si;
+	fill_info(&si, sig, code, pid, addr);
+	uint64_t old = t->sig_restore_mask ? t->sig_saved_mask : t->sig_mask;
+	t->sig_restore_mask = false;
+	if (!(a.flags & SA_RESTORER)) /* every libc sets one; without it there is no way back */
+		signal_kill_program(sig, "handler installed without SA_RESTORER");
+	if (sigframe_setup(f, sig, &a, &si, old))
+		signal_kill_program(SIGSEGV, "no room on the stack for the signal frame");
+	t->sig_mask = old | a.mask | (a.flags & SA_NODEFER ? 0 : SIGBIT(sig));
+	t->sig_mask &= ~UNBLOCKABLE;
+	if (a.flags & SA_RESETHAND) {
+		unsigned long flags = spin_lock_irqsave(&sig_lock);
+		actions[sig].handler = (uint64_t)SIG_DFL;
+		spin_unlock_irqrestore(&sig_lock, flags);
+	}
+	return true;
+}
+
+bool signal_deliver(struct trap_frame *f, long syscall_ret)
+{
+	struct thread *t = thread_current();
+	bool changed = false;
+
+	unsigned long flags = sched_lock_irqsave();
+	uint64_t ready = t->sig_pending & ~t->sig_mask;
+	int sig = ready ? __builtin_ctzll(ready) + 1 : 0;
+	int code = 0, pid = 0;
+	uint64_t addr = 0;
+	if (sig) {
+		t->sig_pending &= ~SIGBIT(sig);
+		code = t->sig_info[sig - 1].code;
+		pid = t->sig_info[sig - 1].pid;
+		addr = t->sig_info[sig - 1].addr;
+	}
+	sched_unlock_irqrestore(flags);
+	if (sig) {
+		/* an interrupted call with SA_RESTART runs again after the handler */
+		if (syscall_ret == -EINTR && (action(sig).flags & SA_RESTART)) {
+			f->rax = f->vector; /* the syscall number, saved at entry */
+			f->rip -= 2;        /* back over the 2-byte syscall instruction */
+		}
+		changed = deliver_one(f, sig, code, pid, addr);
+	}
+	if (t->sig_restore_mask) { /* rt_sigsuspend ended without a handler running */
+		t->sig_mask = t->sig_saved_mask;
+		t->sig_restore_mask = false;
+	}
+	return changed;
+}
+
+__attribute__((noreturn)) void signal_fault(struct trap_frame *f, int sig, int code, uint64_t addr)
+{
+	struct thread *t = thread_current();
+	/* a blocked or ignored synchronous fault cannot be survived: Linux kills too */
+	if (signal_handler_for(sig) && !(t->sig_mask & SIGBIT(sig)) &&
+	    deliver_one(f, sig, code, 0, addr)) {
+		extern char intr_return[];
+		/* f is on this thread's kernel stack, below us: return through it */
+		__asm__ volatile("mov %0, %%rsp; jmp *%1" ::"r"(f), "r"(intr_return) : "memory");
+		__builtin_unreachable();
+	}
+	signal_kill_program(sig, NULL);
 }
 
 long sys_rt_sigaction(int sig, const struct ksigaction *act, struct ksigaction *old, size_t size)
@@ -93,7 +199,7 @@ long sys_rt_sigaction(int sig, const struct ksigaction *act, struct ksigaction *
 	struct ksigaction k;
 	if (size != 8)
 		return -EINVAL;
-	if (sig < 1 || sig > NSIG || (act && (sig == SIGKILL || sig == SIGSTOP)))
+	if (sig < 1 || sig > KSIG_MAX || (act && (sig == SIGKILL || sig == SIGSTOP)))
 		return -EINVAL;
 	if (act && copy_from_user(&k, act, sizeof(k)))
 		return -EFAULT;
@@ -129,30 +235,87 @@ long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old, size_t size
 	}
 	if (old && copy_to_user(old, &prev, sizeof(prev)))
 		return -EFAULT;
-	return 0;
+	return 0; /* newly unblocked pending signals are delivered on the way out */
 }
 
 long sys_rt_sigpending(uint64_t *set, size_t size)
 {
 	if (size != 8)
 		return -EINVAL;
-	uint64_t p = thread_current()->sig_pending;
+	uint64_t p = thread_current()->sig_pending & thread_current()->sig_mask;
 	return copy_to_user(set, &p, sizeof(p));
 }
 
-long sys_sigaltstack(const struct kstack *ss, struct kstack *old)
+long sys_rt_sigsuspend(const uint64_t *mask, size_t size)
 {
 	struct thread *t = thread_current();
-	struct kstack k, prev = { t->altstack_sp, t->altstack_sp ? 0 : SS_DISABLE, t->altstack_size };
+	uint64_t m;
+	if (size != 8)
+		return -EINVAL;
+	if (copy_from_user(&m, mask, sizeof(m)))
+		return -EFAULT;
+	t->sig_saved_mask = t->sig_mask;
+	t->sig_restore_mask = true;
+	t->sig_mask = m & ~UNBLOCKABLE;
+	unsigned long flags = sched_lock_irqsave();
+	while (!(t->sig_pending & ~t->sig_mask))
+		waitq_wait_locked(&t->sig_wq, 0);
+	sched_unlock_irqrestore(flags);
+	return -EINTR; /* the handler runs on the way out, with the old mask saved in its frame */
+}
+
+long sys_rt_sigtimedwait(const uint64_t *uset, struct siginfo *uinfo,
+			 const struct __kernel_timespec *uts, size_t size)
+{
+	struct thread *t = thread_current();
+	struct __kernel_timespec ts;
+	uint64_t set, deadline = 0;
+	if (size != 8)
+		return -EINVAL;
+	if (copy_from_user(&set, uset, sizeof(set)))
+		return -EFAULT;
+	if (uts) {
+		if (copy_from_user(&ts, uts, sizeof(ts)))
+			return -EFAULT;
+		if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (long long)NSEC_PER_SEC)
+			return -EINVAL;
+		deadline = clock_ns() + ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
+	}
+	set &= ~UNBLOCKABLE;
+	unsigned long flags = sched_lock_irqsave();
+	while (!(t->sig_pending & set)) {
+		if (deadline && clock_ns() >= deadline) {
+			sched_unlock_irqrestore(flags);
+			return -EAGAIN;
+		}
+		waitq_wait_locked(&t->sig_wq, deadline ? deadline : 0);
+	}
+	int sig = __builtin_ctzll(t->sig_pending & set) + 1;
+	t->sig_pending &= ~SIGBIT(sig);
+	int code = t->sig_info[sig - 1].code, pid = t->sig_info[sig - 1].pid;
+	sched_unlock_irqrestore(flags);
+	if (uinfo) {
+		struct siginfo si;
+		fill_info(&si, sig, code, pid, 0);
+		if (copy_to_user(uinfo, &si, sizeof(si)))
+			return -EFAULT;
+	}
+	return sig;
+}
+
+long sys_sigaltstack(const stack_t *ss, stack_t *old)
+{
+	struct thread *t = thread_current();
+	stack_t k, prev = { (void *)t->altstack_sp, t->altstack_sp ? 0 : SS_DISABLE, t->altstack_size };
 	if (ss) {
 		if (copy_from_user(&k, ss, sizeof(k)))
 			return -EFAULT;
-		if (k.flags & ~(SS_DISABLE | SS_AUTODISARM))
+		if (k.ss_flags & ~(SS_DISABLE | SS_AUTODISARM))
 			return -EINVAL;
-		if (!(k.flags & SS_DISABLE) && k.size < MINSIGSTKSZ)
+		if (!(k.ss_flags & SS_DISABLE) && k.ss_size < MINSIGSTKSZ)
 			return -ENOMEM;
-		t->altstack_sp = k.flags & SS_DISABLE ? 0 : k.sp;
-		t->altstack_size = k.flags & SS_DISABLE ? 0 : k.size;
+		t->altstack_sp = k.ss_flags & SS_DISABLE ? 0 : (uint64_t)k.ss_sp;
+		t->altstack_size = k.ss_flags & SS_DISABLE ? 0 : k.ss_size;
 	}
 	if (old && copy_to_user(old, &prev, sizeof(prev)))
 		return -EFAULT;
@@ -163,7 +326,7 @@ long sys_kill(int pid, int sig)
 {
 	if (pid != proc.pid && pid != 0 && pid != -1)
 		return -ESRCH;
-	return send(thread_current(), sig);
+	return send(thread_current(), sig, SI_USER);
 }
 
 long sys_tgkill(int tgid, int tid, int sig)
@@ -171,11 +334,11 @@ long sys_tgkill(int tgid, int tid, int sig)
 	if (tgid != proc.pid)
 		return -ESRCH;
 	struct thread *t = thread_find(tid);
-	return t ? send(t, sig) : -ESRCH;
+	return t ? send(t, sig, SI_TKILL) : -ESRCH;
 }
 
 long sys_tkill(int tid, int sig)
 {
 	struct thread *t = thread_find(tid);
-	return t ? send(t, sig) : -ESRCH;
+	return t ? send(t, sig, SI_TKILL) : -ESRCH;
 }

@@ -60,6 +60,7 @@ static struct thread *thread_alloc(const char *name, void *kstack)
 	}
 	strlcpy(t->name, name, sizeof(t->name));
 	waitq_init(&t->joiners);
+	waitq_init(&t->sig_wq);
 	sched_stack_canary_set(t);
 	unsigned long flags = sched_lock_irqsave();
 	t->tid = next_tid++;

@@ -15,6 +15,7 @@
 #include "sched.h"
 #include "uaccess.h"
 #include "proc.h"
+#include "ksignal.h"
 #include <asm-generic/errno-base.h>
 
 _Static_assert(offsetof(struct trap_frame, rax) == 14 * 8, "entry.S pushes rax 15th");
@@ -108,14 +109,18 @@ void trap_report(const char *what, struct trap_frame *f)
 	depth--;
 }
 
-__noreturn static void program_fault(const char *what, struct trap_frame *f);
+__noreturn static void program_fault(const char *what, struct trap_frame *f, int code,
+				       uint64_t addr);
 
 static void exception(struct trap_frame *f)
 {
 	const char *what = exc_names[f->vector] ? exc_names[f->vector] : "reserved exception";
+	int code = 1; /* SEGV_MAPERR, ILL_ILLOPC, FPE_INTDIV, BUS_ADRALN: the first of each */
+	uint64_t addr = f->rip;
 
 	if (f->vector == 14) {
-		int err = mm_handle_fault(read_cr2(), f->error);
+		addr = read_cr2();
+		int err = mm_handle_fault(addr, f->error);
 		if (err == 0)
 			return;
 		uint64_t fixup = uaccess_fixup(f->rip);
@@ -127,9 +132,11 @@ static void exception(struct trap_frame *f)
 			what = "page fault: out of memory (no free page for a demand-zero fault)";
 		else if (err == -EACCES)
 			what = "page fault: access not allowed by the mapping's protection";
+		if (err == -EACCES)
+			code = 2; /* SEGV_ACCERR */
 	}
 	if (f->rip < USER_TOP) /* the program's own code faulted: it, not the kernel, crashed */
-		program_fault(what, f);
+		program_fault(what, f, code, addr);
 	trap_fatal(what, f);
 }
 
@@ -146,14 +153,18 @@ static int fault_signal(uint64_t vector)
 }
 
 /*
- * The program crashed. Report it like a fatal kernel fault, but walk the
- * program's frame-pointer chain through uaccess (it may be garbage), then
- * end the program with 128+signal. (Running a handler the program
- * installed for the signal comes with signal delivery; see signal.c.)
+ * The program's code faulted. If it installed a handler for the signal,
+ * the handler runs (signal_fault does not return). Otherwise report it
+ * like a fatal kernel fault, walking the program's frame-pointer chain
+ * through uaccess (it may be garbage), and end the program with 128+signal.
  */
-__noreturn static void program_fault(const char *what, struct trap_frame *f)
+__noreturn static void program_fault(const char *what, struct trap_frame *f, int code,
+				       uint64_t addr)
 {
 	int sig = fault_signal(f->vector);
+	struct thread *cur = this_cpu()->current;
+	if (signal_handler_for(sig) && cur && !(cur->sig_mask & SIGBIT(sig)))
+		signal_fault(f, sig, code, addr);
 	printk("\nkeel: program crashed: %s (vector %lu, error code %#lx) at %016lx\n", what,
 	       f->vector, f->error, f->rip);
 	if (f->vector == 14)
@@ -181,16 +192,21 @@ void trap_dispatch(struct trap_frame *f)
 {
 	struct percpu *pc = this_cpu();
 
-	pc->irq_depth++;
 	if (f->vector < 32) {
 		exception(f);
-	} else if (irq_handlers[f->vector]) {
-		irq_handlers[f->vector](f);
-	} else if (f->vector != VEC_SPURIOUS) {
-		printk("keel: unexpected interrupt, vector %lu\n", f->vector);
+		return;
 	}
+	pc->irq_depth++;
+	if (irq_handlers[f->vector])
+		irq_handlers[f->vector](f);
+	else if (f->vector != VEC_SPURIOUS)
+		printk("keel: unexpected interrupt, vector %lu\n", f->vector);
 	pc->irq_depth--;
 	/* Interrupts were on where we came from, so switching threads here is safe. */
-	if (f->vector >= 32 && (f->rflags & 0x200))
+	if (f->rflags & 0x200)
 		sched_preempt_point();
+	/* Back to program code: a signal sent meanwhile is delivered now. */
+	struct thread *t = pc->current;
+	if (f->rip < USER_TOP && t && (t->sig_pending & ~t->sig_mask))
+		signal_deliver(f, 0);
 }

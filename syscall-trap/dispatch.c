@@ -13,6 +13,7 @@
 #include "cpu.h"
 #include "klib.h"
 #include "sched.h"
+#include "ksignal.h"
 #include <asm-generic/errno.h>
 
 #define MSR_STAR 0xc0000081
@@ -66,6 +67,8 @@ int syscall_dispatch(struct trap_frame *f)
 	irq_disable();
 	if (!t->full_return)
 		f->rax = ret;
+	if ((t->sig_pending & ~t->sig_mask) || t->sig_restore_mask)
+		t->full_return |= signal_deliver(f, ret);
 	t->syscall_frame = NULL;
 	return t->full_return;
 }
