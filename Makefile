@@ -89,10 +89,13 @@ $(BUILD)/keel.elf: $(KOBJS) $(BUILD)/ksyms.o loader/keel.ld
 
 # --- host unit tests ---
 HOSTTESTS :=
+TOOLS :=
 include kernel/tests/Makefile.inc
 include kernel/tests/vma.mk
 include kernel/tests/more.mk
 -include elf/tests/elf.mk vfs/tests/vfs.mk tools/mkimage.mk
+
+all: $(TOOLS)
 
 unit-test: $(HOSTTESTS)
 	@tools/run-tests $(HOSTTESTS)

@@ -9,9 +9,11 @@
 #   python3               test drivers (tools/test-boot, tools/run-tests)
 #   qemu-system-x86       the hypervisor: -M microvm with a PVH kernel
 #   coreutils             timeout(1), used by tools/run
+#   libelf-dev            libelf, with which tools/mkimage reads programs' ELF dependencies
+#   g++ musl-tools        test programs are built as glibc C/C++ and musl (musl-gcc) binaries
 set -eu
 
-PACKAGES="gcc make binutils linux-libc-dev python3 qemu-system-x86 coreutils"
+PACKAGES="gcc make binutils linux-libc-dev python3 qemu-system-x86 coreutils libelf-dev g++ musl-tools"
 QEMU_MIN_MAJOR=7 # microvm + PVH ELF boot + isa-debug-exit; Debian 12 ships 7.2
 
 missing=""

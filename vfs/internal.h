@@ -147,7 +147,7 @@ enum last_type { LAST_NORM, LAST_DOT, LAST_DOTDOT, LAST_ROOT, LAST_EMPTY };
 
 struct walk {
 	struct file *dirf;        /* the dirfd's file, referenced (walk_begin .. walk_end) */
-	char *buf, *tmp;          /* PATH_MAX + 1 each: the path left to walk */
+	char *buf, *tmp;          /* PATH_MAX each: the path left to walk */
 	/* results */
 	struct inode *dir;        /* directory holding the last component */
 	struct inode *inode;      /* what the path names, or NULL (WALK_PARENT only) */

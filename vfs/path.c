@@ -69,8 +69,8 @@ int walk_begin(struct walk *w, int dirfd, const char *path, unsigned flags)
 		}
 	}
 	(void)flags;
-	w->buf = kmalloc(PATH_MAX + 1);
-	w->tmp = kmalloc(PATH_MAX + 1);
+	w->buf = kmalloc(PATH_MAX); /* a path and its NUL fit: walk_path keeps them < PATH_MAX */
+	w->tmp = kmalloc(PATH_MAX);
 	if (!w->buf || !w->tmp)
 		return -ENOMEM;
 	return 0;
