@@ -51,6 +51,18 @@ $(BUILD)/gen/syscall_names.h: /usr/include/x86_64-linux-gnu/asm/unistd_64.h
 	sed -n 's/^#define __NR_\([a-z0-9_]*\) \([0-9]*\)$$/[\2] = "\1",/p' $< > $@
 $(BUILD)/obj/syscall-trap/names.c.o: $(BUILD)/gen/syscall_names.h
 
+# The vDSO: a small shared object, embedded by elf/vdso_blob.S.
+$(BUILD)/vdso/vdso.so: elf/vdso/vdso.c elf/vdso/vdso.lds elf/vdso/vdso.ver
+	@mkdir -p $(@D)
+	@echo "  VDSO    $@"
+	$(Q)$(CC) -std=gnu11 -O2 -fPIC -shared -nostdlib -fno-stack-protector -fcf-protection=none \
+		-Wall -Wextra -Werror -Wl,-soname,linux-vdso.so.1 -Wl,--hash-style=both \
+		-Wl,--version-script,elf/vdso/vdso.ver -Wl,-T,elf/vdso/vdso.lds -Wl,-z,max-page-size=4096 \
+		-Wl,--build-id=none -Wl,--eh-frame-hdr \
+		-o $@ $<
+$(BUILD)/obj/elf/vdso_blob.S.o: $(BUILD)/vdso/vdso.so
+$(BUILD)/obj/elf/vdso_blob.S.o: KCFLAGS += -DVDSO_SO='"$(BUILD)/vdso/vdso.so"'
+
 $(BUILD)/obj/%.c.o: %.c $(BUILD)/uapi/.stamp
 	@mkdir -p $(@D)
 	@echo "  CC      $<"

@@ -85,7 +85,8 @@ static int build_stack(const struct exec_args *a, const struct elf_loaded *prog,
 		AT_BASE, interp ? interp->base : 0, AT_FLAGS, 0, AT_ENTRY, prog->entry,
 		AT_UID, 0, AT_EUID, 0, AT_GID, 0, AT_EGID, 0, AT_SECURE, 0,
 		AT_HWCAP, r4[3], AT_CLKTCK, 100, AT_RANDOM, random, AT_PLATFORM, platform,
-		AT_EXECFN, execfn, AT_MINSIGSTKSZ, 2048 + cpu.xsave_size, AT_NULL, 0,
+		AT_EXECFN, execfn, AT_MINSIGSTKSZ, 2048 + cpu.xsave_size,
+		AT_SYSINFO_EHDR, vdso_map(), AT_NULL, 0,
 	};
 	memcpy(proc.auxv, auxv, sizeof(auxv));
 	proc.auxv_len = sizeof(auxv);

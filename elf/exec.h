@@ -16,6 +16,9 @@ struct elf_loaded {
 /* load.c: map path's segments. Return: 0 or -errno (a message is printed). */
 int elf_load(const char *path, bool is_program, struct elf_loaded *out);
 
+/* vdso.c: map the vDSO. Return: its address for AT_SYSINFO_EHDR, or 0. */
+uint64_t vdso_map(void);
+
 /* exec.c: load the program and its interpreter, build its stack, run it. */
 struct exec_args {
 	int argc;

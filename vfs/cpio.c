@@ -19,7 +19,9 @@
  * component is refused. Entries go in through the ordinary namespace
  * operations (namei.c, attr.c), which create missing parents' absence as
  * -ENOENT: parents are then made (0755) and the entry retried. An entry
- * replaces a non-directory already at its name. Hard links (nlink > 1 and
+ * replaces a non-directory already at its name, except that a directory
+ * entry keeps an existing symlink to a directory, as Linux's initramfs
+ * unpacker does (merged-/usr images). Hard links (nlink > 1 and
  * the same ino) become real links; newc stores the data with the last of
  * them. Directory mtimes are set at the end, since adding their contents
  * changes them.
@@ -180,9 +182,11 @@ static int create_one(struct unpack *u, const char *path, const uint32_t *f, con
 	case S_IFDIR:
 		err = vfs_mkdirat(AT_FDCWD, path, 0700);
 		if (err == -EEXIST) {
+			/* keep a directory, or a symlink to one (merged /usr: lib -> usr/lib) */
 			struct kstat ks;
-			err = vfs_statat(AT_FDCWD, path, 0, &ks);
-			if (!err && !S_ISDIR(ks.mode) && !(err = vfs_unlinkat(AT_FDCWD, path, 0)))
+			if (vfs_statat(AT_FDCWD, path, WALK_FOLLOW, &ks) == 0 && S_ISDIR(ks.mode))
+				err = 0;
+			else if (!(err = vfs_unlinkat(AT_FDCWD, path, 0)))
 				err = vfs_mkdirat(AT_FDCWD, path, 0700);
 		}
 		return err ? err : remember(&u->dirs, &u->ndirs, &u->cap_dirs,

@@ -13,6 +13,9 @@
  * the file and a kernel bounce buffer under vfs_lock, and between the
  * bounce buffer and the program with no lock held. Kernel-buffer I/O
  * (IO_KERNEL) goes straight through under the lock.
+ *
+ * Reads do not update atime (as if mounted noatime): it would cost a lock
+ * round trip per read for a field programs rarely look at.
  */
 #include "internal.h"
 #include <linux/fs.h>

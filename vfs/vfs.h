@@ -30,6 +30,13 @@
  *   sched_lock       wait/wake handshakes (pipes)
  *
  * Errors are -errno everywhere; sys_* return Linux's value or -errno.
+ *
+ * Not yet: a mount table (procfs and sysfs will need directories whose
+ * names are computed: the place is walk_path's dir_lookup call), opening
+ * named FIFOs and socket nodes (-ENXIO), O_TMPFILE (-EOPNOTSUPP), console
+ * input (reads give end of file, see tty.c), SIGPIPE (write gives -EPIPE
+ * only), atime updates on read, and poll/select/epoll themselves (the
+ * file_ops poll hook is in place).
  */
 #ifndef KEEL_VFS_H
 #define KEEL_VFS_H

@@ -212,6 +212,26 @@ static void test_malformed(void)
 	CHECK(vt_ino("/etc/passwd") == -ENOENT && vt_ino("/escape") == -ENOENT);
 }
 
+/* merged /usr: a directory entry must not replace a symlink to a directory */
+static void test_merged_usr(void)
+{
+	struct ar a = { 0 };
+	char buf[8];
+
+	ar_entry(&a, "mu/usr/lib", S_IFDIR | 0755, 1, NULL);
+	ar_entry(&a, "mu/lib", S_IFLNK | 0777, 2, "usr/lib");
+	ar_entry(&a, "mu/lib", S_IFDIR | 0755, 3, NULL);
+	ar_entry(&a, "mu/lib/libc.so", S_IFREG | 0755, 4, "elf");
+	ar_entry(&a, "mu/dirlink", S_IFLNK | 0777, 5, "usr/lib/libc.so");
+	ar_entry(&a, "mu/dirlink", S_IFDIR | 0700, 6, NULL); /* a link to a file is replaced */
+	ar_trailer(&a);
+	CHECK(unpack(a.buf, a.len) == 0);
+	CHECK(S_ISLNK(vt_mode("/mu/lib", false)));
+	CHECK(vt_get("/mu/usr/lib/libc.so", buf, sizeof(buf)) == 3);
+	CHECK(S_ISDIR(vt_mode("/mu/dirlink", false)));
+	free(a.buf);
+}
+
 static void test_hostile(void)
 {
 	struct ar a = good_archive();
@@ -249,6 +269,7 @@ int main(void)
 	vt_init();
 	test_good();
 	test_malformed();
+	test_merged_usr();
 	test_hostile();
 	return TEST_END();
 }
