@@ -344,4 +344,51 @@ long sys_utimensat(int dfd, const char *filename, struct __kernel_timespec *utim
 long sys_statfs(const char *pathname, struct statfs *buf);
 long sys_fstatfs(unsigned int fd, struct statfs *buf);
 
+/* sys_xattr.c: extended attributes (ramfs has none) */
+long sys_getxattr(const char *path, const char *name, void *value, size_t size);
+long sys_lgetxattr(const char *path, const char *name, void *value, size_t size);
+long sys_fgetxattr(int fd, const char *name, void *value, size_t size);
+long sys_listxattr(const char *path, char *list, size_t size);
+long sys_llistxattr(const char *path, char *list, size_t size);
+long sys_flistxattr(int fd, char *list, size_t size);
+long sys_setxattr(const char *path, const char *name, const void *value, size_t size, int flags);
+long sys_lsetxattr(const char *path, const char *name, const void *value, size_t size, int flags);
+long sys_fsetxattr(int fd, const char *name, const void *value, size_t size, int flags);
+long sys_removexattr(const char *path, const char *name);
+long sys_lremovexattr(const char *path, const char *name);
+long sys_fremovexattr(int fd, const char *name);
+
+/* procfs.c, sysfs.c: /proc and /sys, made at boot by vfs_init */
+int procfs_init(void);
+int sysfs_init(void);
+
+/* poll.c, epoll.c, eventfd.c, timerfd.c: waiting for many files */
+struct pollfd;
+struct epoll_event;
+struct itimerspec;
+struct __kernel_itimerspec;
+struct __kernel_old_timeval;
+struct sigset_argpack;
+long sys_poll(struct pollfd *ufds, unsigned int nfds, int timeout_msecs);
+long sys_ppoll(struct pollfd *ufds, unsigned int nfds, struct __kernel_timespec *tsp,
+	       const uint64_t *sigmask, size_t sigsetsize);
+long sys_select(int n, void *inp, void *outp, void *exp, struct __kernel_old_timeval *tvp);
+long sys_pselect6(int n, void *inp, void *outp, void *exp, struct __kernel_timespec *tsp,
+		  void *sig);
+long sys_epoll_create(int size);
+long sys_epoll_create1(int flags);
+long sys_epoll_ctl(int epfd, int op, int fd, struct epoll_event *event);
+long sys_epoll_wait(int epfd, struct epoll_event *events, int maxevents, int timeout);
+long sys_epoll_pwait(int epfd, struct epoll_event *events, int maxevents, int timeout,
+		     const uint64_t *sigmask, size_t sigsetsize);
+long sys_epoll_pwait2(int epfd, struct epoll_event *events, int maxevents,
+		      const struct __kernel_timespec *timeout, const uint64_t *sigmask,
+		      size_t sigsetsize);
+long sys_eventfd(unsigned int count);
+long sys_eventfd2(unsigned int count, int flags);
+long sys_timerfd_create(int clockid, int flags);
+long sys_timerfd_settime(int ufd, int flags, const struct __kernel_itimerspec *utmr,
+			 struct __kernel_itimerspec *otmr);
+long sys_timerfd_gettime(int ufd, struct __kernel_itimerspec *otmr);
+
 #endif
