@@ -72,6 +72,12 @@ static int build_stack(const struct exec_args *a, const struct elf_loaded *prog,
 	for (int i = a->argc - 1; i >= 0; i--)
 		argp[i] = sp = push_bytes(sp, a->argv[i], strlen(a->argv[i]) + 1);
 	argp[a->argc] = envp[a->envc] = 0;
+	uint64_t phdr = prog->phdr;
+	if (!phdr) { /* the headers are in no segment: give the program a copy */
+		sp = ALIGN_DOWN(sp - prog->phnum * 56, 8);
+		memcpy((void *)sp, prog->phdr_copy, prog->phnum * 56);
+		phdr = sp;
+	}
 	sp = push_bytes(sp, "x86_64", 7);
 	uint64_t platform = sp;
 	random_bytes(rnd, sizeof(rnd));
@@ -81,7 +87,7 @@ static int build_stack(const struct exec_args *a, const struct elf_loaded *prog,
 	uint32_t r4[4];
 	cpuid(1, 0, r4);
 	uint64_t auxv[] = {
-		AT_PHDR, prog->phdr, AT_PHENT, 56, AT_PHNUM, prog->phnum, AT_PAGESZ, PAGE_SIZE,
+		AT_PHDR, phdr, AT_PHENT, 56, AT_PHNUM, prog->phnum, AT_PAGESZ, PAGE_SIZE,
 		AT_BASE, interp ? interp->base : 0, AT_FLAGS, 0, AT_ENTRY, prog->entry,
 		AT_UID, 0, AT_EUID, 0, AT_GID, 0, AT_EGID, 0, AT_SECURE, 0,
 		AT_HWCAP, r4[3], AT_CLKTCK, 100, AT_RANDOM, random, AT_PLATFORM, platform,
@@ -149,7 +155,11 @@ int exec_start(const struct exec_args *a)
 	struct start *s = kmalloc(sizeof(*s));
 	if (!s)
 		return -ENOMEM;
-	if ((err = build_stack(a, &prog, prog.interp[0] ? &interp : NULL, &s->sp))) {
+	err = build_stack(a, &prog, prog.interp[0] ? &interp : NULL, &s->sp);
+	kfree(prog.phdr_copy);
+	if (prog.interp[0])
+		kfree(interp.phdr_copy);
+	if (err) {
 		kfree(s);
 		return err;
 	}

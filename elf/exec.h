@@ -7,7 +7,8 @@
 struct elf_loaded {
 	uint64_t base;   /* load bias (0 for ET_EXEC) */
 	uint64_t entry;  /* entry point, relocated */
-	uint64_t phdr;   /* program headers in memory, for AT_PHDR */
+	uint64_t phdr;   /* program headers in memory, for AT_PHDR (0: see phdr_copy) */
+	void *phdr_copy; /* kmalloc'd headers when no segment maps them, else NULL */
 	unsigned phnum;
 	uint64_t end;    /* end of the highest segment: the break starts above it */
 	char interp[256];

@@ -19,7 +19,8 @@
 #include "vfs.h"
 #include <asm-generic/errno.h>
 
-#define HEADER_READ (64 * 1024) /* program headers live at the file's start */
+#define HEADER_FIRST 4096          /* most files: headers and PT_INTERP are in here */
+#define HEADER_MAX (4UL << 20)     /* refuse to look further for them than this */
 #define PIE_BASE 0x0000555555554000UL  /* where Linux puts PIE programs (2/3 of 47 bits) */
 #define PIE_RANDOM_PAGES (1UL << 20)    /* up to 4 GiB of randomisation */
 
@@ -96,17 +97,25 @@ int elf_load(const char *path, bool is_program, struct elf_loaded *out)
 		printk("keel: cannot open %s: error %d\n", path, -err);
 		return err;
 	}
-	char *buf = kmalloc(HEADER_READ);
-	if (!buf) {
-		err = -ENOMEM;
-		goto out_put;
-	}
+	char *buf = NULL;
+	long n = 0;
 	if ((err = vfs_kstat(f, &st)))
-		goto out_free;
-	long n = vfs_kread(f, buf, MIN((uint64_t)st.st_size, HEADER_READ), 0);
-	if (n < 0) {
-		err = (int)n;
-		goto out_free;
+		goto out_put;
+	/* read what the parser says it needs: headers, then the PT_INTERP string */
+	for (uint64_t want = HEADER_FIRST, round = 0; round < 3; round++) {
+		want = MIN(MIN(want, (uint64_t)st.st_size), HEADER_MAX);
+		if (buf && (uint64_t)n >= want)
+			break;
+		kfree(buf);
+		if (!(buf = kmalloc(want ? want : 1))) {
+			err = -ENOMEM;
+			goto out_put;
+		}
+		if ((n = vfs_kread(f, buf, want, 0)) < 0) {
+			err = (int)n;
+			goto out_free;
+		}
+		want = elf_header_bytes(buf, n);
 	}
 	if ((err = elf_parse(buf, n, st.st_size, &img, &why))) {
 		printk("keel: %s: not a program keel can run: %s\n", path, why);
@@ -131,8 +140,17 @@ int elf_load(const char *path, bool is_program, struct elf_loaded *out)
 	}
 	out->base = base;
 	out->entry = base + img.entry;
-	out->phdr = base + img.phdr_vaddr;
+	out->phdr = img.phdr_mapped ? base + img.phdr_vaddr : 0;
 	out->phnum = img.phnum;
+	out->phdr_copy = NULL;
+	if (!img.phdr_mapped) { /* no segment holds them: exec.c puts a copy on the stack */
+		out->phdr_copy = kmalloc(img.phnum * sizeof(Elf64_Phdr));
+		if (!out->phdr_copy) {
+			err = -ENOMEM;
+			goto out_free;
+		}
+		memcpy(out->phdr_copy, img.ph, img.phnum * sizeof(Elf64_Phdr));
+	}
 	out->end = base + img.hi;
 	out->interp[0] = 0;
 	if (img.interp)
