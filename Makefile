@@ -116,8 +116,22 @@ unit-test: $(HOSTTESTS)
 setup:
 	@tools/setup.sh
 
-run: setup kernel
-	tools/run -- --selftest=demo
+# The default demo: Debian's own /bin/ls, then a hello program of ours,
+# each in a boot image built from the host's binaries by tools/mkimage.
+$(BUILD)/examples/hello: examples/hello.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -g -o $@ $<
+$(BUILD)/images/ls.cpio: build/tools/mkimage
+	@mkdir -p $(@D)
+	build/tools/mkimage -o $@ --add /etc/passwd --add /etc/group /bin/ls -- -l /
+$(BUILD)/images/hello.cpio: $(BUILD)/examples/hello build/tools/mkimage
+	@mkdir -p $(@D)
+	build/tools/mkimage -o $@ --env "GREETING=hello from the image" $< -- one two
+DEMO_IMAGES := $(BUILD)/images/ls.cpio $(BUILD)/images/hello.cpio
+
+run: setup kernel $(DEMO_IMAGES)
+	tools/run $(BUILD)/images/ls.cpio
+	tools/run $(BUILD)/images/hello.cpio
 
 boot-test: kernel
 	@tools/test-boot

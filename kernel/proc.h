@@ -77,6 +77,7 @@ long sys_execve(const char *path, char *const argv[], char *const envp[]);
 long sys_wait4(int pid, int *status, int options, void *ru);
 long sys_sched_yield(void);
 long sys_getcpu(unsigned *cpu, unsigned *node, void *cache);
+long sys_rseq(void *rseq, uint32_t len, int flags, uint32_t sig);
 
 /* sys_sched.c */
 struct sysinfo;

@@ -293,3 +293,15 @@ long sys_getcpu(unsigned *cpu, unsigned *node, void *cache)
 		return -EFAULT;
 	return 0;
 }
+
+/*
+ * rseq: restartable sequences need the kernel to rewrite a program's
+ * instruction pointer on preemption; keel does not offer them. Every libc
+ * that registers rseq treats -ENOSYS as "not available" and carries on, so
+ * this is answered quietly instead of being reported as an unknown call.
+ */
+long sys_rseq(void *rseq, uint32_t len, int flags, uint32_t sig)
+{
+	(void)rseq, (void)len, (void)flags, (void)sig;
+	return -ENOSYS;
+}

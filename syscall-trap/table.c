@@ -166,6 +166,7 @@ const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(wait4),
 	SYSCALL(sched_yield),
 	SYSCALL(getcpu),
+	SYSCALL(rseq),
 	/* scheduling and resources: kernel/sys_sched.c */
 	SYSCALL(sched_getaffinity),
 	SYSCALL(sched_setaffinity),
