@@ -61,6 +61,7 @@ static int build_stack(const struct exec_args *a, const struct elf_loaded *prog,
 	long r = vm_map(top - STACK_SIZE, STACK_SIZE, PROT_R | PROT_W, VM_FIXED, NULL);
 	if (r < 0)
 		return (int)r;
+	vm_name(top - STACK_SIZE, STACK_SIZE, "[stack]", 0);
 	vm_set_mmap_top(top - STACK_SIZE - MMAP_GAP);
 
 	uint64_t sp = top, argp[a->argc + 1], envp[a->envc + 1];

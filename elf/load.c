@@ -39,7 +39,7 @@ static int fill(struct file *f, uint64_t pa, uint64_t pgoff, uint64_t off, uint6
 	return (uint64_t)got == n ? 0 : -EIO;
 }
 
-static int map_segment(struct file *f, uint64_t base, const Elf64_Phdr *ph)
+static int map_segment(struct file *f, const char *path, uint64_t base, const Elf64_Phdr *ph)
 {
 	uint64_t start = base + ph->p_vaddr, file_end = start + ph->p_filesz;
 	uint64_t first = start & PAGE_MASK, end = PAGE_ALIGN_UP(start + ph->p_memsz);
@@ -74,10 +74,12 @@ static int map_segment(struct file *f, uint64_t base, const Elf64_Phdr *ph)
 			goto out_free;
 	}
 	long r = vm_map(first, end - first, prot, VM_FIXED, pages);
-	if (r < 0)
+	if (r < 0) {
 		err = (int)r;
-	else
+	} else {
 		memset(pages, 0, (npages + 1) * sizeof(uint64_t)); /* now owned by the mapping */
+		vm_name(first, end - first, path, (ph->p_offset & PAGE_MASK) + (first - (start & PAGE_MASK)));
+	}
 out_free:
 	for (uint64_t i = 0; i < npages && pages[i]; i++)
 		pfree_pages(pages[i], 0);
@@ -133,7 +135,7 @@ int elf_load(const char *path, bool is_program, struct elf_loaded *out)
 	}
 	for (unsigned i = 0; i < img.phnum && !err; i++)
 		if (img.ph[i].p_type == PT_LOAD)
-			err = map_segment(f, base, &img.ph[i]);
+			err = map_segment(f, path, base, &img.ph[i]);
 	if (err) {
 		printk("keel: %s: cannot map its segments: error %d\n", path, -err);
 		goto out_free;

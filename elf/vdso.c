@@ -61,5 +61,7 @@ uint64_t vdso_map(void)
 		vm_unmap(base, npages * PAGE_SIZE);
 		return 0;
 	}
+	vm_name(base, PAGE_SIZE, "[vvar]", 0);
+	vm_name(base + PAGE_SIZE, size, "[vdso]", 0);
 	return (uint64_t)base + PAGE_SIZE;
 }

@@ -173,8 +173,11 @@ long sys_brk(uint64_t want)
 	uint64_t cur = PAGE_ALIGN_UP(proc.brk), next = PAGE_ALIGN_UP(want);
 	if (want >= proc.brk_start && want < USER_TOP) {
 		long err = 0;
-		if (next > cur)
+		if (next > cur) {
 			err = vm_map(cur, next - cur, PROT_R | PROT_W, VM_FIXED_NOREPLACE, NULL);
+			if (err >= 0)
+				vm_name(cur, next - cur, "[heap]", 0);
+		}
 		else if (next < cur)
 			err = vm_unmap(next, cur - next);
 		if (err >= 0)

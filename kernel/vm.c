@@ -316,3 +316,43 @@ long vm_remap(uint64_t old, uint64_t old_len, uint64_t new_len, bool may_move, l
 	}
 	return to;
 }
+
+/*
+ * Label the mappings in [addr, addr+len) for /proc/self/maps: a file's
+ * path with its offset, or a bracketed name such as "[stack]". Names are
+ * interned once and never freed, so split VMAs can share them; there are
+ * only as many as distinct files a program maps.
+ */
+struct name {
+	struct name *next;
+	char s[];
+};
+static struct name *names; /* vm_mutex */
+
+static const char *intern(const char *s)
+{
+	for (struct name *n = names; n; n = n->next)
+		if (strcmp(n->s, s) == 0)
+			return n->s;
+	struct name *n = kmalloc(sizeof(*n) + strlen(s) + 1);
+	if (!n)
+		return NULL;
+	memcpy(n->s, s, strlen(s) + 1);
+	n->next = names;
+	names = n;
+	return n->s;
+}
+
+void vm_name(uint64_t addr, uint64_t len, const char *name, uint64_t file_offset)
+{
+	mutex_lock(&vm_mutex);
+	const char *k = intern(name);
+	unsigned long irq = spin_lock_irqsave(&mm_lock);
+	for (struct vma *v = vma_find_above(user_vmas, addr); v && v->start < addr + len;
+	     v = vma_next(v)) {
+		v->name = k;
+		v->offset = file_offset + (v->start > addr ? v->start - addr : 0);
+	}
+	spin_unlock_irqrestore(&mm_lock, irq);
+	mutex_unlock(&vm_mutex);
+}

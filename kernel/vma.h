@@ -22,6 +22,7 @@ struct vma {
 	unsigned flags;       /* VMA_* */
 	void *file;           /* backing object for VMA_FILE, else NULL */
 	uint64_t offset;      /* offset of start within file */
+	const char *name;     /* for /proc/self/maps: a path or "[stack]"; never freed (vm_name) */
 	/* tree links, owned by vma.c */
 	struct vma *left, *right, *parent;
 	int height;
@@ -53,7 +54,7 @@ uint64_t vma_find_gap(const struct vma_tree *t, uint64_t size, uint64_t lo, uint
 /*
  * Split v at addr (start < addr < end, page aligned): v keeps [start, addr),
  * the caller-provided node tail receives [addr, end) with the same prot,
- * flags, file and the offset advanced, and is inserted. Return: 0 or -EINVAL.
+ * flags, file, name and the offset advanced, and is inserted. Return: 0 or -EINVAL.
  */
 int vma_split(struct vma_tree *t, struct vma *v, uint64_t addr, struct vma *tail);
 
