@@ -51,46 +51,67 @@ static void free_pages_locked(uint64_t s, uint64_t e)
 }
 
 /*
- * Remove [s, e) from the address space, splitting VMAs that straddle its
- * ends. spare[0..1] are preallocated nodes for the splits; used ones are
- * set to NULL. Freed VMA nodes are chained on *dead for kfree after
- * mm_lock is dropped. Called with mm_lock held.
+ * The VMA nodes one change may need: splitting at both ends of a range
+ * takes at most two. They are allocated before mm_lock is taken (kmalloc
+ * is not called with interrupts off for long), and the unused ones freed
+ * after it is dropped.
  */
-static void unmap_locked(uint64_t s, uint64_t e, struct vma **spare, struct vma **dead)
+struct spares {
+	struct vma *v[2];
+};
+
+static int spares_get(struct spares *sp)
 {
+	sp->v[0] = kmalloc(sizeof(struct vma));
+	sp->v[1] = kmalloc(sizeof(struct vma));
+	return sp->v[0] && sp->v[1] ? 0 : -ENOMEM;
+}
+
+static void spares_put(struct spares *sp)
+{
+	kfree(sp->v[0]);
+	kfree(sp->v[1]);
+}
+
+/* Make a VMA boundary fall at addr if a VMA straddles it. mm_lock held. */
+static void split_at(uint64_t addr, struct spares *sp)
+{
+	struct vma *v = vma_find(user_vmas, addr);
+	if (!v || v->start == addr)
+		return;
+	struct vma **slot = sp->v[0] ? &sp->v[0] : &sp->v[1];
+	vma_split(user_vmas, v, addr, *slot);
+	*slot = NULL; /* now in the tree */
+}
+
+/*
+ * Remove [s, e) from the address space and free its pages. Removed VMA
+ * nodes are chained on *dead for kfree after mm_lock is dropped.
+ * Called with mm_lock held.
+ */
+static void unmap_locked(uint64_t s, uint64_t e, struct spares *sp, struct vma **dead)
+{
+	split_at(s, sp);
+	split_at(e, sp);
 	struct vma *v = vma_find_above(user_vmas, s);
 	while (v && v->start < e) {
 		struct vma *next = vma_next(v);
-		if (v->start < s) { /* keep the head [v->start, s) */
-			vma_split(user_vmas, v, s, spare[0]);
-			v = spare[0];
-			spare[0] = spare[1];
-			spare[1] = NULL;
-			next = vma_next(v);
-		}
-		if (v->end > e) { /* keep the tail [e, v->end) */
-			vma_split(user_vmas, v, e, spare[0]);
-			spare[0] = spare[1];
-			spare[1] = NULL;
-			next = NULL;
-		}
 		free_pages_locked(v->start, v->end);
 		vma_remove(user_vmas, v);
-		v->left = *dead; /* chain for kfree outside the lock */
+		v->left = *dead;
 		*dead = v;
 		v = next;
 	}
 }
 
-static void free_dead(struct vma *dead, struct vma **spare)
+static void free_dead(struct vma *dead, struct spares *sp)
 {
 	while (dead) {
 		struct vma *n = dead->left;
 		kfree(dead);
 		dead = n;
 	}
-	kfree(spare[0]);
-	kfree(spare[1]);
+	spares_put(sp);
 }
 
 static bool range_ok(uint64_t addr, uint64_t len)
@@ -106,12 +127,12 @@ static bool range_ok(uint64_t addr, uint64_t len)
  */
 long vm_map(uint64_t addr, uint64_t len, unsigned prot, unsigned flags, const uint64_t *pages)
 {
-	struct vma *spare[2] = { kmalloc(sizeof(struct vma)), kmalloc(sizeof(struct vma)) };
+	struct spares sp = { { NULL, NULL } };
 	struct vma *v = kmalloc(sizeof(*v)), *dead = NULL;
 	long ret;
 
 	len = PAGE_ALIGN_UP(len);
-	if (!spare[0] || !spare[1] || !v) {
+	if (spares_get(&sp) || !v) {
 		ret = -ENOMEM;
 		goto out_free;
 	}
@@ -144,7 +165,7 @@ long vm_map(uint64_t addr, uint64_t len, unsigned prot, unsigned flags, const ui
 			goto out_unlock;
 		}
 	}
-	unmap_locked(addr, addr + len, spare, &dead);
+	unmap_locked(addr, addr + len, &sp, &dead);
 	*v = (struct vma){ .start = addr, .end = addr + len, .prot = prot, .flags = VMA_ANON };
 	vma_insert(user_vmas, v);
 	v = NULL;
@@ -152,7 +173,7 @@ long vm_map(uint64_t addr, uint64_t len, unsigned prot, unsigned flags, const ui
 	for (uint64_t i = 0; pages && i < len / PAGE_SIZE && pages[i]; i++) {
 		if (pt_map(kernel_pml4, addr + i * PAGE_SIZE, pages[i], PAGE_SIZE, prot) < 0) {
 			ret = -ENOMEM; /* page-table page: undo the whole mapping */
-			unmap_locked(addr, addr + len, spare, &dead);
+			unmap_locked(addr, addr + len, &sp, &dead);
 			break;
 		}
 	}
@@ -161,75 +182,65 @@ out_unlock:
 	mutex_unlock(&vm_mutex);
 out_free:
 	kfree(v);
-	free_dead(dead, spare);
+	free_dead(dead, &sp);
 	return ret;
 }
 
 int vm_unmap(uint64_t addr, uint64_t len)
 {
-	struct vma *spare[2] = { kmalloc(sizeof(struct vma)), kmalloc(sizeof(struct vma)) }, *dead = NULL;
+	struct spares sp = { { NULL, NULL } };
+	struct vma *dead = NULL;
 	len = PAGE_ALIGN_UP(len);
-	if (!range_ok(addr, len)) {
-		free_dead(NULL, spare);
-		return -EINVAL;
-	}
-	if (!spare[0] || !spare[1]) {
-		free_dead(NULL, spare);
-		return -ENOMEM;
+	int err = !range_ok(addr, len) ? -EINVAL : spares_get(&sp);
+	if (err) {
+		spares_put(&sp);
+		return err;
 	}
 	mutex_lock(&vm_mutex);
 	unsigned long irq = spin_lock_irqsave(&mm_lock);
-	unmap_locked(addr, addr + len, spare, &dead);
+	unmap_locked(addr, addr + len, &sp, &dead);
 	spin_unlock_irqrestore(&mm_lock, irq);
 	mutex_unlock(&vm_mutex);
-	free_dead(dead, spare);
+	free_dead(dead, &sp);
 	return 0;
 }
 
 /* Return: 0, -ENOMEM if part of the range is not mapped (as Linux), -EINVAL. */
 int vm_protect(uint64_t addr, uint64_t len, unsigned prot)
 {
-	struct vma *spare[2] = { kmalloc(sizeof(struct vma)), kmalloc(sizeof(struct vma)) };
-	int ret = 0;
+	struct spares sp = { { NULL, NULL } };
 	len = PAGE_ALIGN_UP(len);
-	if (!range_ok(addr, len)) {
-		free_dead(NULL, spare);
-		return -EINVAL;
-	}
-	if (!spare[0] || !spare[1]) {
-		free_dead(NULL, spare);
-		return -ENOMEM;
+	int ret = !range_ok(addr, len) ? -EINVAL : spares_get(&sp);
+	if (ret) {
+		spares_put(&sp);
+		return ret;
 	}
 	uint64_t e = addr + len;
 	mutex_lock(&vm_mutex);
 	unsigned long irq = spin_lock_irqsave(&mm_lock);
-	for (uint64_t a = addr; a < e;) { /* the range must be fully mapped */
-		struct vma *v = vma_find(user_vmas, a);
-		if (!v) {
-			ret = -ENOMEM;
-			goto out_unlock;
+	/*
+	 * Like Linux, change the mapped part up to the first hole, then fail
+	 * with -ENOMEM: programs can observe the partial change (and mremap
+	 * of the range then sees two VMAs).
+	 */
+	uint64_t stop = addr;
+	for (struct vma *v = vma_find(user_vmas, addr); v && v->start <= stop && stop < e;
+	     v = vma_next(v))
+		stop = MIN(v->end, e);
+	if (stop < e)
+		ret = -ENOMEM;
+	if (stop > addr) {
+		split_at(addr, &sp);
+		split_at(stop, &sp);
+		for (struct vma *v = vma_find(user_vmas, addr); v && v->start < stop; v = vma_next(v)) {
+			v->prot = prot;
+			pt_protect(kernel_pml4, v->start, v->end - v->start, prot);
 		}
-		a = v->end;
 	}
-	for (struct vma *v = vma_find(user_vmas, addr); v && v->start < e; v = vma_next(v)) {
-		if (v->start < addr) {
-			vma_split(user_vmas, v, addr, spare[0]);
-			v = spare[0];
-			spare[0] = spare[1];
-			spare[1] = NULL;
-		}
-		if (v->end > e) {
-			vma_split(user_vmas, v, e, spare[0]);
-			spare[0] = spare[1];
-			spare[1] = NULL;
-		}
-		v->prot = prot;
-		pt_protect(kernel_pml4, v->start, v->end - v->start, prot);
-	}
-out_unlock:
+
 	spin_unlock_irqrestore(&mm_lock, irq);
 	mutex_unlock(&vm_mutex);
-	free_dead(NULL, spare);
+	spares_put(&sp);
 	return ret;
 }
 
@@ -259,12 +270,12 @@ int vm_discard(uint64_t addr, uint64_t len)
 	return 0;
 }
 
-/* Protection of the VMA at addr, or -EFAULT if none. */
-static int prot_at(uint64_t addr)
+/* Protection of the one VMA holding all of [addr, addr+len), or -EFAULT (mremap's rule). */
+static int prot_of_range(uint64_t addr, uint64_t len)
 {
 	unsigned long irq = spin_lock_irqsave(&mm_lock);
 	struct vma *v = vma_find(user_vmas, addr);
-	int prot = v ? (int)v->prot : -EFAULT;
+	int prot = v && v->end - addr >= len ? (int)v->prot : -EFAULT;
 	spin_unlock_irqrestore(&mm_lock, irq);
 	return prot;
 }
@@ -277,8 +288,8 @@ static int prot_at(uint64_t addr)
  */
 long vm_remap(uint64_t old, uint64_t old_len, uint64_t new_len, bool may_move, long new_addr)
 {
-	int prot = prot_at(old);
-	if (prot < 0 || !vm_range_mapped(old, old_len))
+	int prot = prot_of_range(old, old_len);
+	if (prot < 0)
 		return -EFAULT;
 	if (new_addr < 0 && new_len <= old_len) {
 		if (new_len < old_len)
