@@ -70,10 +70,7 @@ static inline bool irq_enabled(void)
 #define MSR_GS_BASE 0xc0000101
 #define MSR_KVM_SYSTEM_TIME_NEW 0x4b564d01
 
-/* Segment selectors of gdt.c */
-#define SEL_KCODE 0x08
-#define SEL_KDATA 0x10
-#define SEL_TSS 0x18
+#include "frame.h" /* segment selectors of gdt.c, per-CPU offsets for the entry code */
 
 /* IST slots (1-based, as in the IDT gate) */
 #define IST_INTR 1 /* every vector but the three below; left at once for the thread stack */
@@ -110,9 +107,7 @@ struct percpu {
 	uint64_t irq_depth;     /* 32: nesting of trap_dispatch */
 	uint64_t user_rsp;      /* 40: the program's %rsp across syscall entry */
 };
-#define PERCPU_KSTACK_TOP 8
-#define PERCPU_KSTACK_BASE 16
-#define PERCPU_USER_RSP 40
+
 
 static inline struct percpu *this_cpu(void)
 {

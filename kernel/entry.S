@@ -16,8 +16,7 @@
  * have IST stacks of their own and stay on them (intr_stay): they only
  * report and stop the machine.
  */
-#define PERCPU_KSTACK_TOP 8
-#define PERCPU_KSTACK_BASE 16
+#include "frame.h"
 
 	.text
 	.balign 16
@@ -38,42 +37,6 @@ intr_stubs:
 	.endif
 	.set vec, vec + 1
 	.endr
-
-.macro PUSH_REST
-	pushq %rcx
-	pushq %rdx
-	pushq %rsi
-	pushq %rdi
-	pushq %rbp
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
-.endm
-
-.macro POP_ALL_IRET
-	popq %r15
-	popq %r14
-	popq %r13
-	popq %r12
-	popq %r11
-	popq %r10
-	popq %r9
-	popq %r8
-	popq %rbp
-	popq %rdi
-	popq %rsi
-	popq %rdx
-	popq %rcx
-	popq %rbx
-	popq %rax
-	addq $16, %rsp		/* vector, error code */
-	iretq
-.endm
 
 intr_common:
 	pushq %rax

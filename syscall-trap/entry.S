@@ -19,10 +19,7 @@
  * (non-zero: the frame was rewritten, e.g. by rt_sigreturn or signal
  * delivery, and %rcx/%r11 must be restored too): iretq via intr_return.
  */
-#define PERCPU_KSTACK_TOP 8
-#define PERCPU_USER_RSP 40
-#define SEL_KCODE 0x08
-#define SEL_KDATA 0x10
+#include "frame.h"
 
 	.text
 	.globl syscall_entry
@@ -38,19 +35,7 @@ syscall_entry:
 	pushq %rax			/* vector: the syscall number */
 	pushq %rax
 	pushq %rbx
-	pushq %rcx
-	pushq %rdx
-	pushq %rsi
-	pushq %rdi
-	pushq %rbp
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
+	PUSH_REST
 	movq %rsp, %rdi
 	cld
 	call syscall_dispatch
