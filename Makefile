@@ -108,6 +108,7 @@ include kernel/tests/more.mk
 -include elf/tests/elf.mk vfs/tests/vfs.mk tools/mkimage.mk
 
 all: $(TOOLS)
+-include compat-tests/progs.mk
 
 unit-test: $(HOSTTESTS)
 	@tools/run-tests $(HOSTTESTS)
