@@ -105,7 +105,7 @@ TOOLS :=
 include kernel/tests/Makefile.inc
 include kernel/tests/vma.mk
 include kernel/tests/more.mk
--include elf/tests/elf.mk vfs/tests/vfs.mk tools/mkimage.mk
+-include elf/tests/elf.mk vfs/tests/vfs.mk vfs/tests/poll.mk tools/mkimage.mk
 
 all: $(TOOLS)
 -include compat-tests/progs.mk
@@ -129,19 +129,36 @@ $(BUILD)/images/hello.cpio: $(BUILD)/examples/hello build/tools/mkimage
 	@mkdir -p $(@D)
 	build/tools/mkimage -o $@ --env "GREETING=hello from the image" $< -- one two
 DEMO_IMAGES := $(BUILD)/images/ls.cpio $(BUILD)/images/hello.cpio
+$(BUILD)/examples/crash: examples/crash.c
+	@mkdir -p $(@D)
+	$(CC) -O0 -g -fno-omit-frame-pointer -o $@ $<
+$(BUILD)/images/crash.cpio: $(BUILD)/examples/crash build/tools/mkimage
+	@mkdir -p $(@D)
+	build/tools/mkimage -o $@ $<
+TEST_IMAGES := $(DEMO_IMAGES) $(BUILD)/images/crash.cpio
 
 run: setup kernel $(DEMO_IMAGES)
 	tools/run $(BUILD)/images/ls.cpio
 	tools/run $(BUILD)/images/hello.cpio
 
-boot-test: kernel
+boot-test: kernel $(TEST_IMAGES)
 	@tools/test-boot
 
-test: setup kernel $(HOSTTESTS)
-	@tools/run-tests $(HOSTTESTS) tools/test-boot
+test: setup kernel $(HOSTTESTS) $(TEST_IMAGES)
+	@tools/run-tests $(HOSTTESTS) tools/test-boot $(PROGTESTS)
 
 bench-boot: setup kernel
 	@tools/bench-boot
+
+# getppid through the raw syscall instruction: host, keel and a stock Debian
+# Linux guest on the same QEMU, side by side; then boot-to-main of a hello.
+BENCH_PROGS := $(BUILD)/bench/getppid $(BUILD)/bench/hello
+$(BENCH_PROGS): $(BUILD)/bench/%: tools/bench/%.c
+	@mkdir -p $(@D)
+	$(CC) -static -O2 -g -Wall -Wextra -Werror -o $@ $<
+.PHONY: bench-syscall
+bench-syscall: setup kernel build/tools/mkimage $(BENCH_PROGS)
+	@tools/bench-syscall --no-make
 
 clean:
 	rm -rf $(BUILD)

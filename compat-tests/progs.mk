@@ -25,7 +25,8 @@ PROGTESTS := tools/test-programs
 # C programs with no library of their own; C++ ones; and those that link a
 # shared library built here from compat-tests/progs/LIB.c or LIB.cc
 # (NAME:LIB, LIB starting with "lib").
-PROGS_C := threads fileio mmapfile mmapshared clocks sigsegv sigusr1 fork
+PROGS_C := threads fileio mmapfile mmapshared clocks sigsegv sigusr1 fork poll_select epoll_basic \
+	eventfd_basic timerfd_basic
 PROGS_CXX := cxxbasic
 PROGS_SHLIB_C := tls:libtlsdep origin:libtlsdep
 PROGS_SHLIB_CXX := exceptions:libthrow

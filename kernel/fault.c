@@ -91,3 +91,27 @@ void mm_unmap_anon(struct vma *v)
 	vma_remove(user_vmas, v);
 	spin_unlock_irqrestore(&mm_lock, flags);
 }
+
+void vm_walk(void (*fn)(const struct vma *v, void *arg), void *arg)
+{
+	unsigned long flags = spin_lock_irqsave(&mm_lock);
+	for (const struct vma *v = vma_first(user_vmas); v; v = vma_next(v))
+		fn(v, arg);
+	spin_unlock_irqrestore(&mm_lock, flags);
+}
+
+/*
+ * Describe a program address for crash reports: "FILE+0xOFFSET" when a
+ * named mapping holds it (the offset is the file offset, what addr2line
+ * and objdump take), "[stack]+0x..." and the like otherwise.
+ * Return: false if no VMA holds addr.
+ */
+bool mm_describe(uint64_t addr, char *buf, size_t n)
+{
+	unsigned long flags = spin_lock_irqsave(&mm_lock);
+	struct vma *v = vma_find(user_vmas, addr);
+	if (v)
+		snprintf(buf, n, "%s+0x%lx", v->name ? v->name : "[anon]", addr - v->start + v->offset);
+	spin_unlock_irqrestore(&mm_lock, flags);
+	return v != NULL;
+}

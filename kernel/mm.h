@@ -128,13 +128,24 @@ struct vma_tree;
 extern struct vma_tree *user_vmas;
 struct vma;
 int mm_handle_fault(uint64_t addr, uint64_t error_code);
+bool mm_describe(uint64_t addr, char *buf, size_t n); /* "FILE+0xOFFSET" for crash reports */
 int mm_map_anon(uint64_t start, uint64_t len, unsigned prot, struct vma *v);
 void mm_unmap_anon(struct vma *v);
+/*
+ * Call fn on every VMA of the program, lowest address first, with mm_lock
+ * held (interrupts off): fn must be short, must not allocate or sleep, and
+ * must not keep v (copy what it needs; v->name strings are never freed).
+ * For /proc/self/maps and friends (vfs/procfs_pid.c).
+ */
+void vm_walk(void (*fn)(const struct vma *v, void *arg), void *arg);
 
 /* vm.c: the program's address space (mechanism of mmap, munmap, mprotect, brk) */
 #define VM_FIXED 1          /* exactly at addr, replacing what is there */
 #define VM_FIXED_NOREPLACE 2 /* exactly at addr, -EEXIST if anything is there */
 long vm_map(uint64_t addr, uint64_t len, unsigned prot, unsigned flags, const uint64_t *pages);
+struct file;
+long vm_map_shared(uint64_t addr, uint64_t len, unsigned prot, unsigned flags,
+		   const uint64_t *pages, struct file *file);
 int vm_unmap(uint64_t addr, uint64_t len);
 int vm_protect(uint64_t addr, uint64_t len, unsigned prot);
 bool vm_range_mapped(uint64_t addr, uint64_t len);

@@ -7,10 +7,16 @@
  * is waiting, a slice timer is armed; when it fires it sets need_resched,
  * and trap_dispatch switches on the way out of the interrupt.
  *
+ * A wait queue holds sleeping threads and callback entries (struct
+ * waitq_entry, sched.h): a wake makes up to n threads runnable and then
+ * calls every entry's function, which is how poll/select/epoll sleep on
+ * one queue of their own yet hear about many (vfs/poll.c, vfs/epoll.c).
+ *
  * Locking: sched_lock (interrupts off) protects the run queue, every wait
- * queue, and each thread's state, link and wait fields. It is held across
- * ctx_switch and released by whichever thread runs next: by the caller of
- * schedule_locked() when it resumes, or by thread_start() in a new thread.
+ * queue (threads and callback entries), and each thread's state, link and
+ * wait fields. It is held across ctx_switch and released by whichever
+ * thread runs next: by the caller of schedule_locked() when it resumes, or
+ * by thread_start() in a new thread.
  * Lock order: sched_lock before timer_lock (ktimer_arm is called with
  * sched_lock held; timer functions run with timer_lock dropped).
  */
@@ -170,6 +176,7 @@ static void wait_timeout(struct ktimer *kt)
 void waitq_init(struct waitq *wq)
 {
 	list_init(&wq->waiters);
+	list_init(&wq->callbacks);
 }
 
 int waitq_wait_locked(struct waitq *wq, uint64_t deadline_ns)
@@ -190,24 +197,59 @@ int waitq_wait_locked(struct waitq *wq, uint64_t deadline_ns)
 	return cur->timed_out ? -ETIMEDOUT : 0;
 }
 
-int waitq_wake_locked(struct waitq *wq, int n)
+int waitq_wake_key_locked(struct waitq *wq, int n, unsigned key)
 {
 	int woken = 0;
-	struct list *l;
+	struct list *l, *next;
 
 	while (n-- != 0 && (l = list_pop_front(&wq->waiters))) {
 		sched_make_runnable(container_of(l, struct thread, link));
 		woken++;
 	}
+	/* a queue set up by a zeroing static initializer has no callbacks */
+	if (wq->callbacks.next) {
+		for (l = wq->callbacks.next; l != &wq->callbacks; l = next) {
+			next = l->next; /* fn may not remove entries, but be safe */
+			struct waitq_entry *e = container_of(l, struct waitq_entry, link);
+			e->fn(e, key);
+		}
+	}
+	return woken;
+}
+
+int waitq_wake_locked(struct waitq *wq, int n)
+{
+	return waitq_wake_key_locked(wq, n, 0);
+}
+
+int waitq_wake_key(struct waitq *wq, int n, unsigned key)
+{
+	unsigned long flags = sched_lock_irqsave();
+	int woken = waitq_wake_key_locked(wq, n, key);
+	sched_unlock_irqrestore(flags);
 	return woken;
 }
 
 int waitq_wake(struct waitq *wq, int n)
 {
+	return waitq_wake_key(wq, n, 0);
+}
+
+void waitq_add_callback(struct waitq *wq, struct waitq_entry *e)
+{
 	unsigned long flags = sched_lock_irqsave();
-	int woken = waitq_wake_locked(wq, n);
+	if (!wq->callbacks.next)
+		list_init(&wq->callbacks);
+	list_push_back(&wq->callbacks, &e->link);
 	sched_unlock_irqrestore(flags);
-	return woken;
+}
+
+void waitq_remove_callback(struct waitq_entry *e)
+{
+	unsigned long flags = sched_lock_irqsave();
+	if (e->link.next && e->link.next != &e->link)
+		list_remove(&e->link); /* leaves it pointing at itself: removed */
+	sched_unlock_irqrestore(flags);
 }
 
 void thread_sleep_ns(uint64_t ns)

@@ -28,7 +28,25 @@ struct list {
 enum thread_state { T_RUNNABLE, T_RUNNING, T_BLOCKED, T_ZOMBIE };
 
 struct waitq {
-	struct list waiters; /* threads blocked here, FIFO; protected by sched_lock */
+	struct list waiters;   /* threads blocked here, FIFO; protected by sched_lock */
+	struct list callbacks; /* struct waitq_entry; sched_lock; next == NULL: empty */
+};
+
+/*
+ * struct waitq_entry - a callback queued on a wait queue in place of a
+ * thread. This is how one thread waits for any of many queues (poll,
+ * select, epoll, vfs/poll.c): it puts an entry on each queue, and the
+ * entry's fn wakes the one queue the thread sleeps on. Every wake of the
+ * queue, whatever its n, calls fn(e, key) -- with sched_lock held and
+ * interrupts off, possibly from a timer interrupt -- so fn may only change
+ * state under sched_lock and wake other queues with the _locked calls.
+ * key is what the waker says became ready (POLLIN, POLLOUT, ... of
+ * <linux/poll.h>), or 0 when it does not say (plain waitq_wake()).
+ * Entries do not count towards n or the returned number of threads woken.
+ */
+struct waitq_entry {
+	struct list link;      /* on waitq.callbacks; protected by sched_lock */
+	void (*fn)(struct waitq_entry *e, unsigned key);
 };
 
 struct thread {
@@ -90,6 +108,13 @@ void thread_yield(void);
 void thread_sleep_ns(uint64_t ns);
 struct thread *thread_current(void);
 struct thread *thread_find(int tid); /* a live thread, or NULL */
+/*
+ * Call fn on every thread that has not exited (kernel threads too), in
+ * creation order, with sched_lock held (interrupts off): fn must be short,
+ * must not allocate, sleep or take sched_lock, and must not keep t (copy
+ * what it needs). For /proc/self/task and friends (vfs/procfs_pid.c).
+ */
+void thread_walk(void (*fn)(struct thread *t, void *arg), void *arg);
 void sched_preempt_point(void); /* from trap_dispatch: switch if the slice is over */
 uint64_t sched_context_switches(void);
 unsigned sched_nr_threads(void);
@@ -105,6 +130,17 @@ void waitq_init(struct waitq *wq);
 int waitq_wait_locked(struct waitq *wq, uint64_t deadline_ns);
 int waitq_wake(struct waitq *wq, int n); /* wake up to n threads (n<0: all). Return: count */
 int waitq_wake_locked(struct waitq *wq, int n); /* the same, sched_lock already held */
+/* The same, telling callback entries what became ready (key, see waitq_entry). */
+int waitq_wake_key(struct waitq *wq, int n, unsigned key);
+int waitq_wake_key_locked(struct waitq *wq, int n, unsigned key);
+/*
+ * Queue e (fn set by the caller) on wq / take it off again. They take
+ * sched_lock themselves (any lock the caller holds must come before it);
+ * the caller keeps wq alive until the entry is removed. Removing an entry
+ * that is not queued does nothing, so an entry must start zeroed or removed.
+ */
+void waitq_add_callback(struct waitq *wq, struct waitq_entry *e);
+void waitq_remove_callback(struct waitq_entry *e);
 unsigned long sched_lock_irqsave(void);
 void sched_unlock_irqrestore(unsigned long flags);
 
@@ -113,7 +149,8 @@ struct mutex {
 	struct thread *owner; /* protected by sched_lock */
 	struct waitq wq;
 };
-#define MUTEX_INIT(m) { NULL, { { &(m).wq.waiters, &(m).wq.waiters } } }
+#define MUTEX_INIT(m) \
+	{ NULL, { { &(m).wq.waiters, &(m).wq.waiters }, { &(m).wq.callbacks, &(m).wq.callbacks } } }
 void mutex_init(struct mutex *m);
 void mutex_lock(struct mutex *m);
 bool mutex_trylock(struct mutex *m);

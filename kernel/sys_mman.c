@@ -62,6 +62,22 @@ out_free:
 	return NULL;
 }
 
+/* MAP_SHARED of a ramfs file. Consumes the reference on f. Return: address or -errno
+ * (-ENODEV: not a file whose pages can be shared; the caller copies instead). */
+static long map_file_shared(struct file *f, uint64_t addr, uint64_t len, unsigned long prot,
+			    unsigned vmflags, uint64_t off)
+{
+	uint64_t npages = len / PAGE_SIZE;
+	uint64_t *pages = kzalloc((npages + 1) * sizeof(uint64_t));
+	long ret = pages ? vfs_mmap_shared(f, off / PAGE_SIZE, npages, pages) : -ENOMEM;
+	if (ret == 0)
+		ret = vm_map_shared(addr, len, to_prot(prot), vmflags, pages, f); /* takes f */
+	else if (ret != -ENODEV)
+		file_put(f);
+	kfree(pages);
+	return ret;
+}
+
 long sys_mmap(uint64_t addr, uint64_t len, unsigned long prot, unsigned long flags, int fd,
 	      uint64_t off)
 {
@@ -83,9 +99,15 @@ long sys_mmap(uint64_t addr, uint64_t len, unsigned long prot, unsigned long fla
 		struct file *f = fd_get(fd);
 		if (!f)
 			return -EBADF;
-		if ((f->flags & O_ACCMODE) == O_WRONLY) {
+		if ((f->flags & O_ACCMODE) == O_WRONLY ||
+		    (type != MAP_PRIVATE && (prot & PROT_WRITE) && (f->flags & O_ACCMODE) != O_RDWR)) {
 			file_put(f);
 			return -EACCES;
+		}
+		if (type != MAP_PRIVATE) { /* shared: map the file's own pages */
+			ret = map_file_shared(f, addr, len, prot, vmflags, off);
+			if (ret != -ENODEV)
+				return ret;
 		}
 		pages = file_pages(f, off, len, &ret);
 		file_put(f);

@@ -183,6 +183,18 @@ struct thread *thread_find(int tid)
 	return found;
 }
 
+void thread_walk(void (*fn)(struct thread *t, void *arg), void *arg)
+{
+	struct list *l;
+	unsigned long flags = sched_lock_irqsave();
+	list_for_each(l, &all_threads) {
+		struct thread *t = container_of(l, struct thread, all);
+		if (t->state != T_ZOMBIE)
+			fn(t, arg);
+	}
+	sched_unlock_irqrestore(flags);
+}
+
 unsigned sched_nr_threads(void)
 {
 	return nr_threads;

@@ -173,16 +173,17 @@ __noreturn static void program_fault(const char *what, struct trap_frame *f, int
 	if (t)
 		printk("thread %d (%s)\n", t->tid, t->name);
 	print_regs(f);
-	printk("program backtrace (frame pointers; addresses in the program's half):\n");
-	uint64_t rbp = f->rbp;
-	printk("  #0 %016lx\n", f->rip);
-	for (int i = 1; i < 16 && rbp; i++) {
+	printk("program backtrace (frame pointers; FILE+0xOFFSET is a file offset for addr2line):\n");
+	uint64_t rbp = f->rbp, pc = f->rip;
+	for (int i = 0; i < 16 && pc; i++) {
+		char where[160];
+		if (!mm_describe(pc, where, sizeof(where)))
+			strlcpy(where, "?", sizeof(where));
+		printk("  #%d %016lx %s\n", i, pc, where);
 		uint64_t fr[2];
-		if (copy_from_user(fr, (void *)rbp, sizeof(fr)) || fr[1] == 0 || fr[1] >= USER_TOP)
+		if (!rbp || copy_from_user(fr, (void *)rbp, sizeof(fr)) || fr[1] >= USER_TOP || fr[0] <= rbp)
 			break;
-		printk("  #%d %016lx\n", i, fr[1]);
-		if (fr[0] <= rbp)
-			break;
+		pc = fr[1];
 		rbp = fr[0];
 	}
 	signal_kill_program(sig, NULL);

@@ -22,6 +22,7 @@
 #include "klib.h"
 #include "sched.h"
 #include "spinlock.h"
+#include "vfs.h"
 #include <asm-generic/errno.h>
 
 extern struct spinlock mm_lock;
@@ -81,6 +82,8 @@ static void split_at(uint64_t addr, struct spares *sp)
 		return;
 	struct vma **slot = sp->v[0] ? &sp->v[0] : &sp->v[1];
 	vma_split(user_vmas, v, addr, *slot);
+	if (v->file) /* both halves now map the file's pages */
+		vfs_mmap_dup(v->file);
 	*slot = NULL; /* now in the tree */
 }
 
@@ -96,7 +99,10 @@ static void unmap_locked(uint64_t s, uint64_t e, struct spares *sp, struct vma *
 	struct vma *v = vma_find_above(user_vmas, s);
 	while (v && v->start < e) {
 		struct vma *next = vma_next(v);
-		free_pages_locked(v->start, v->end);
+		if (v->flags & VMA_FILE) /* the pages are the file's: only unmap them */
+			pt_unmap(kernel_pml4, v->start, v->end - v->start);
+		else
+			free_pages_locked(v->start, v->end);
 		vma_remove(user_vmas, v);
 		v->left = *dead;
 		*dead = v;
@@ -108,6 +114,8 @@ static void free_dead(struct vma *dead, struct spares *sp)
 {
 	while (dead) {
 		struct vma *n = dead->left;
+		if (dead->file)
+			vfs_mmap_release(dead->file);
 		kfree(dead);
 		dead = n;
 	}
@@ -125,7 +133,8 @@ static bool range_ok(uint64_t addr, uint64_t len)
  * physical address per page, 0 for "demand-zero from here").
  * Return: the address, or -ENOMEM / -EEXIST / -EINVAL.
  */
-long vm_map(uint64_t addr, uint64_t len, unsigned prot, unsigned flags, const uint64_t *pages)
+static long map_range(uint64_t addr, uint64_t len, unsigned prot, unsigned flags,
+		      const uint64_t *pages, struct file *file)
 {
 	struct spares sp = { { NULL, NULL } };
 	struct vma *v = kmalloc(sizeof(*v)), *dead = NULL;
@@ -166,7 +175,8 @@ long vm_map(uint64_t addr, uint64_t len, unsigned prot, unsigned flags, const ui
 		}
 	}
 	unmap_locked(addr, addr + len, &sp, &dead);
-	*v = (struct vma){ .start = addr, .end = addr + len, .prot = prot, .flags = VMA_ANON };
+	*v = (struct vma){ .start = addr, .end = addr + len, .prot = prot,
+			   .flags = file ? VMA_FILE : VMA_ANON, .file = file };
 	vma_insert(user_vmas, v);
 	v = NULL;
 	ret = (long)addr;
@@ -184,6 +194,25 @@ out_free:
 	kfree(v);
 	free_dead(dead, &sp);
 	return ret;
+}
+
+long vm_map(uint64_t addr, uint64_t len, unsigned prot, unsigned flags, const uint64_t *pages)
+{
+	return map_range(addr, len, prot, flags, pages, NULL);
+}
+
+/*
+ * Map a file's own pages (MAP_SHARED): stores reach the file and other
+ * mappings at once. The mapping takes over the caller's vfs_mmap_shared
+ * reference on success (and drops it on failure).
+ */
+long vm_map_shared(uint64_t addr, uint64_t len, unsigned prot, unsigned flags,
+		   const uint64_t *pages, struct file *file)
+{
+	long r = map_range(addr, len, prot, flags, pages, file);
+	if (r < 0)
+		vfs_mmap_release(file);
+	return r;
 }
 
 int vm_unmap(uint64_t addr, uint64_t len)
@@ -264,18 +293,26 @@ int vm_discard(uint64_t addr, uint64_t len)
 {
 	mutex_lock(&vm_mutex);
 	unsigned long irq = spin_lock_irqsave(&mm_lock);
-	free_pages_locked(addr, addr + len);
+	for (struct vma *v = vma_find_above(user_vmas, addr); v && v->start < addr + len;
+	     v = vma_next(v))
+		if (!(v->flags & VMA_FILE)) /* shared file pages keep their data, as on Linux */
+			free_pages_locked(MAX(v->start, addr), MIN(v->end, addr + len));
 	spin_unlock_irqrestore(&mm_lock, irq);
 	mutex_unlock(&vm_mutex);
 	return 0;
 }
 
-/* Protection of the one VMA holding all of [addr, addr+len), or -EFAULT (mremap's rule). */
+/*
+ * Protection of the one VMA holding all of [addr, addr+len), or -EFAULT
+ * (mremap's rule). Shared file mappings are not remapped yet: -EINVAL.
+ */
 static int prot_of_range(uint64_t addr, uint64_t len)
 {
 	unsigned long irq = spin_lock_irqsave(&mm_lock);
 	struct vma *v = vma_find(user_vmas, addr);
 	int prot = v && v->end - addr >= len ? (int)v->prot : -EFAULT;
+	if (v && (v->flags & VMA_FILE))
+		prot = -EINVAL;
 	spin_unlock_irqrestore(&mm_lock, irq);
 	return prot;
 }
@@ -290,7 +327,7 @@ long vm_remap(uint64_t old, uint64_t old_len, uint64_t new_len, bool may_move, l
 {
 	int prot = prot_of_range(old, old_len);
 	if (prot < 0)
-		return -EFAULT;
+		return prot;
 	if (new_addr < 0 && new_len <= old_len) {
 		if (new_len < old_len)
 			vm_unmap(old + new_len, old_len - new_len);

@@ -35,6 +35,22 @@ struct file *fd_get(int fd)
 	return f;
 }
 
+int fd_peek(int fd, void (*fn)(struct file *f, bool cloexec, void *arg), void *arg)
+{
+	unsigned long flags;
+	int r = -EBADF;
+
+	if (fd < 0 || fd >= VFS_MAX_FDS)
+		return -EBADF;
+	flags = spin_lock_irqsave(&fd_lock);
+	if (files[fd]) {
+		fn(files[fd], cloexec[fd], arg);
+		r = 0;
+	}
+	spin_unlock_irqrestore(&fd_lock, flags);
+	return r;
+}
+
 int fd_install_min(struct file *f, int minfd, unsigned flags)
 {
 	unsigned long irq;

@@ -46,6 +46,7 @@ struct file *file_alloc(struct inode *ino, const struct file_ops *ops, int flags
 	f->inode = ino;
 	f->refs = 1;
 	mutex_init(&f->pos_lock);
+	list_init(&f->ep_links);
 	if (flags & O_PATH) {
 		f->fmode = FMODE_PATH;
 		flags &= O_PATH | O_DIRECTORY | O_NOFOLLOW;
@@ -76,6 +77,7 @@ void file_put(struct file *f)
 	BUG_ON(left < 0);
 	if (left)
 		return;
+	epoll_file_release(f); /* before release: the items sit on f's wait queues */
 	if (f->ops && f->ops->release && !(f->fmode & FMODE_PATH))
 		f->ops->release(f);
 	mutex_lock(&vfs_lock);

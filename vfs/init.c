@@ -5,7 +5,7 @@
  * is unpacked over it: / (ramfs), /dev with its device nodes (devfs.c),
  * /dev/shm and /tmp (sticky, world-writable, as on a Linux system where
  * they are tmpfs: here they are simply ramfs directories), and /proc and
- * /sys as empty directories until procfs and sysfs exist. Then it opens
+ * /sys (procfs.c, sysfs.c). Then it opens
  * /dev/console once and gives that one open file descriptors 0, 1 and 2,
  * as Linux's init does, so the three share an offset and status flags.
  * Called by kernel_main once, before vfs_unpack_cpio().
@@ -17,7 +17,6 @@ static const struct {
 	umode_t mode;
 } boot_dirs[] = {
 	{ "dev", 0755 }, { "dev/shm", 01777 }, { "tmp", 01777 },
-	{ "proc", 0555 }, { "sys", 0555 },
 };
 
 static int make_tree(void)
@@ -55,6 +54,10 @@ int vfs_init(void)
 	mutex_lock(&vfs_lock);
 	err = make_tree();
 	mutex_unlock(&vfs_lock);
+	if (!err)
+		err = procfs_init();
+	if (!err)
+		err = sysfs_init();
 	if (err)
 		return err;
 	err = vfs_openat(AT_FDCWD, "/dev/console", O_RDWR, 0, &con);

@@ -45,6 +45,30 @@ struct radix {
 	void *root;            /* leaf page (height 1) or node of 512 pointers */
 	unsigned height;       /* 0: empty; h covers 512^h pages (h <= 6 for 63-bit sizes) */
 	uint64_t nr_pages;     /* data pages present */
+	int nr_mmaps;          /* MAP_SHARED mappings of these pages (atomic); while
+				* nonzero, truncation zeroes pages instead of freeing them */
+};
+
+/*
+ * struct inode_hooks - what makes an inode synthetic (procfs, sysfs): what
+ * it shows is computed from kernel state when it is looked at, not stored.
+ * procfs.c sets them on its directories and links; they are NULL on every
+ * other inode. Both are called with vfs_lock held and must not sleep on
+ * anything ordered outside it (see the lock order in vfs.h).
+ *   refresh  (directories) make the entry name[0..len), or every entry when
+ *            name is NULL, match the state it shows -- add, remove or
+ *            retarget it -- before walk_path looks it up (name) or getdents
+ *            lists the directory (NULL). Untouched entries keep their seq.
+ *   follow   (symlinks) a "magic link", as Linux's /proc/self/fd/N: walking
+ *            through it goes straight to the inode returned (valid while
+ *            vfs_lock is held), whatever readlink shows. NULL: -ENOENT.
+ * A directory with hooks is read-only to path operations: walk_path refuses
+ * to create, remove or rename names in it (-EPERM; -EACCES for O_CREAT),
+ * as Linux's procfs does.
+ */
+struct inode_hooks {
+	void (*refresh)(struct inode *dir, const char *name, size_t len);
+	struct inode *(*follow)(struct inode *link);
 };
 
 /*
@@ -63,6 +87,10 @@ struct inode {
 	int refs;
 	struct vtime atime, mtime, ctime, btime;
 	const struct file_ops *fops;   /* what open() of this inode gives */
+	/* synthetic inodes only (procfs.c): fixed at creation; NULL/0 elsewhere */
+	const struct inode_hooks *hooks;
+	const void *hook_data;         /* the owner's: procfs's struct pnode */
+	long hook_arg;                 /* the owner's: a pid, tid or fd */
 	union {
 		struct {                   /* S_IFDIR */
 			struct list entries;
@@ -186,6 +214,7 @@ int vfs_truncate_path(const char *path, uint64_t size);
 int vfs_chdir(int dirfd, const char *path, unsigned wflags);
 long vfs_getcwd(char *kbuf, size_t n);
 unsigned vfs_umask(unsigned mask);  /* set; Return: the old mask */
+unsigned vfs_umask_get(void);       /* /proc/self/status */
 void vfs_statfs_fill(struct statfs *sf);
 
 /* file.c */
@@ -211,6 +240,13 @@ int fd_close_range(unsigned first, unsigned last, bool cloexec_only);
 int fd_get_cloexec(int fd);          /* 0/1, or -EBADF */
 int fd_set_cloexec(int fd, bool on);
 void fd_table_reset(void);           /* host tests: close everything */
+/*
+ * Call fn on the file open at fd under fd_lock, without taking a reference:
+ * procfs looks at open files with vfs_lock held, where dropping a last
+ * reference (file_put takes vfs_lock) would deadlock. fn must not sleep or
+ * keep f. Return: 0, or -EBADF if fd is not open.
+ */
+int fd_peek(int fd, void (*fn)(struct file *f, bool cloexec, void *arg), void *arg);
 
 /* devfs.c / tty.c / pipe.c */
 const struct file_ops *devfs_fops(uint32_t rdev);
@@ -218,6 +254,52 @@ int devfs_populate(struct inode *dev);
 extern const struct file_ops tty_fops;
 int pipe_create(int flags, struct file **rd, struct file **wr);
 long pipe_fcntl_size(struct file *f, bool set, unsigned long arg);
+
+/*
+ * procfs.c: the synthetic trees under /proc and /sys (procfs*.c, sysfs.c).
+ * A tree is described by static tables of struct pnode and built of
+ * ordinary ramfs inodes marked with hooks (struct inode_hooks); see
+ * procfs.c for the design.
+ */
+struct sbuf {                    /* a growing text buffer, kmalloc'd */
+	char *buf;
+	size_t len, cap;
+	bool oom;                    /* an allocation failed: the text is cut short */
+};
+void sb_printf(struct sbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_write(struct sbuf *sb, const void *p, size_t n);
+
+struct pnode {
+	const char *name;            /* NULL ends a table */
+	umode_t mode;                /* S_IFREG, S_IFDIR or S_IFLNK, and permissions */
+	/* S_IFREG: the contents, made at open (arg: the inode's hook_arg). Return: 0 or -errno */
+	int (*show)(struct sbuf *sb, long arg);
+	const char *text;            /* S_IFREG without show: fixed contents */
+	/* S_IFREG: a write of n bytes (NUL-terminated copy); NULL: opening for writing is -EACCES */
+	int (*store)(const char *buf, size_t n, long arg);
+	const struct pnode *sub;     /* S_IFDIR: the fixed entries */
+	const struct inode_hooks *hooks; /* S_IFDIR with computed entries; S_IFLNK: a magic link */
+	const char *target;          /* S_IFLNK: a fixed target (else set with pseudo_link) */
+};
+/* Everything below but pseudo_mount runs with vfs_lock held. */
+int pseudo_mount(const struct pnode *top);   /* takes vfs_lock: top->name under / */
+int pseudo_add(struct inode *dir, const char *name, size_t len, const struct pnode *n, long arg,
+	       struct inode **out);
+int pseudo_link(struct inode *dir, const char *name, size_t len, const struct pnode *n, long arg,
+		const char *target);
+void pseudo_remove(struct inode *dir, const char *name, size_t len);
+long pseudo_path(struct inode *ino, char *buf, size_t n);
+bool pseudo_parse_id(const char *name, size_t len, long *out);
+
+/* procfs_pid.c, procfs_fd.c, procfs_sys.c: the tables and hooks of /proc */
+extern const struct pnode procfs_pid_node, procfs_root_tab[];
+extern const struct inode_hooks procfs_fd_hooks, procfs_fdinfo_hooks;
+bool procfs_is_program_thread(int tid);
+/* procfs_stat.c: what a process or thread looks like (arg: its tid) */
+int procfs_show_maps(struct sbuf *sb, long tid);
+int procfs_show_status(struct sbuf *sb, long tid);
+int procfs_show_stat(struct sbuf *sb, long tid);
+int procfs_show_statm(struct sbuf *sb, long tid);
 
 /* ring.c: the byte ring under a pipe (pure, tested on the host) */
 struct ring {
@@ -230,5 +312,21 @@ static inline uint32_t ring_space(const struct ring *r) { return r->size - ring_
 /* Copy up to n bytes in/out through buf (io). Return: bytes moved, or -EFAULT if none. */
 long ring_put(struct ring *r, const void *buf, size_t n, unsigned io);
 long ring_get(struct ring *r, void *buf, size_t n, unsigned io);
+
+/* poll.c: what poll/select and epoll share */
+#define POLL_FOREVER UINT64_MAX   /* a deadline (clock_ns time) that never comes */
+/* f's ready mask: its poll op, or "always readable and writable" without one. */
+unsigned vfs_poll(struct file *f, struct poll_table *pt);
+/* Deadlines from timeouts: ms < 0 is forever; a NULL timespec is forever. */
+uint64_t poll_deadline_ms(int ms);
+int poll_deadline_ts(const struct __kernel_timespec *uts, uint64_t *deadline); /* 0/-EFAULT/-EINVAL */
+/* Sleep on wq (sched_lock held) until woken or deadline. Return: 0 or -ETIMEDOUT. */
+int poll_sleep_locked(struct waitq *wq, uint64_t deadline);
+/* ppoll/pselect6/epoll_pwait: switch to the caller's temporary mask (NULL: none). */
+int poll_sigmask_begin(const uint64_t *umask, size_t size);
+
+/* epoll.c */
+/* file.c: f's last reference is gone; take it out of every epoll set. May sleep. */
+void epoll_file_release(struct file *f);
 
 #endif

@@ -26,6 +26,16 @@ unsigned vfs_umask(unsigned mask)
 	return old;
 }
 
+unsigned vfs_umask_get(void)
+{
+	unsigned m;
+
+	mutex_lock(&vfs_lock);
+	m = umask_val;
+	mutex_unlock(&vfs_lock);
+	return m;
+}
+
 static const struct file_ops no_fops = { 0 };
 
 /* What vfs_openat does with the inode it found, vfs_lock held. */

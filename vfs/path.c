@@ -23,6 +23,12 @@
  * O_CREAT) it may be missing but is otherwise walked as usual. Otherwise a
  * trailing '/' requires the last component to be a directory (-ENOTDIR).
  *
+ * Directories and links of procfs and sysfs carry hooks (struct
+ * inode_hooks, internal.h): a hooked directory is refreshed before a name
+ * is looked up in it and refuses to have names created or removed; a
+ * hooked ("magic") link is followed to the inode it returns rather than
+ * by its text.
+ *
  * Locking: walk_begin/walk_end run without locks (they take the dirfd's
  * file and allocate the buffers); walk_path runs with vfs_lock held, and
  * its results are only valid until vfs_lock is dropped unless the caller
@@ -186,17 +192,24 @@ int walk_path(struct walk *w, const char *kpath, unsigned flags)
 			return -ENAMETOOLONG;
 		if (!S_ISDIR(cur->mode))
 			return -ENOTDIR;
+		if (last && cur->hooks && (flags & WALK_PARENT))
+			return -EPERM; /* procfs/sysfs names are not created, removed or renamed */
 
 		type = component_type(s, len);
-		if (type == LAST_DOT)
+		if (type == LAST_DOT) {
 			child = cur;
-		else if (type == LAST_DOTDOT)
+		} else if (type == LAST_DOTDOT) {
 			child = cur->dir.parent ? cur->dir.parent : cur;
-		else
+		} else {
+			if (cur->hooks && cur->hooks->refresh)
+				cur->hooks->refresh(cur, s, len); /* computed entries (procfs) */
 			child = dir_lookup(cur, s, len);
+		}
 
 		if (!child) {
 			if (last && (flags & (WALK_PARENT | WALK_CREATE))) {
+				if (cur->hooks)
+					return -EACCES; /* open(O_CREAT) in procfs/sysfs */
 				set_result(w, cur, NULL, type, s, len, slash);
 				return 0;
 			}
@@ -206,6 +219,13 @@ int walk_path(struct walk *w, const char *kpath, unsigned flags)
 		    (!last || (!(flags & WALK_PARENT) && (slash || (flags & WALK_FOLLOW))))) {
 			if (++hops > VFS_MAX_SYMLINKS)
 				return -ELOOP;
+			if (child->hooks && child->hooks->follow) {
+				/* a magic link (procfs fd/N): to its inode, not its text */
+				child = child->hooks->follow(child);
+				if (!child)
+					return -ENOENT;
+				goto walked;
+			}
 			p = splice_link(w, child->target, p, &err);
 			if (!p)
 				return err;
@@ -213,6 +233,7 @@ int walk_path(struct walk *w, const char *kpath, unsigned flags)
 				cur = vfs_root;
 			continue;
 		}
+walked:
 		if (last) {
 			set_result(w, cur, child, type, s, len, slash);
 			if (slash && !S_ISDIR(child->mode) && !(flags & WALK_PARENT))

@@ -159,7 +159,13 @@ int ramfs_truncate(struct inode *ino, uint64_t size)
 		uint64_t first_free = (size + PAGE_SIZE - 1) >> PAGE_SHIFT;
 		char *page;
 
-		if (ino->pages.root &&
+		if (__atomic_load_n(&ino->pages.nr_mmaps, __ATOMIC_ACQUIRE)) {
+			/* mapped shared: the pages stay (a mapping points at them); zero them */
+			uint64_t last = (ino->size + PAGE_SIZE - 1) >> PAGE_SHIFT;
+			for (uint64_t i = first_free; i < last; i++)
+				if ((page = radix_lookup(&ino->pages, i)))
+					memset(page, 0, PAGE_SIZE);
+		} else if (ino->pages.root &&
 		    radix_free_from(ino->pages.root, ino->pages.height, 0, first_free,
 				    &ino->pages.nr_pages)) {
 			ino->pages.root = NULL;
@@ -186,4 +192,46 @@ void ramfs_data_free(struct inode *ino)
 uint64_t ramfs_data_pages(const struct inode *ino)
 {
 	return ino->pages.nr_pages;
+}
+
+/*
+ * MAP_SHARED support (kernel/sys_mman.c): hand out the physical addresses
+ * of pages [first, first+n) of a regular file, creating zeroed pages where
+ * the file has none, so that the mapping and read/write share one copy.
+ * Each mapping counts in nr_mmaps until vfs_mmap_release.
+ */
+long vfs_mmap_shared(struct file *f, uint64_t first, uint64_t n, uint64_t *pages)
+{
+	struct inode *ino = f->inode;
+	long err = 0;
+
+	if (f->ops != &ramfs_reg_fops)
+		return -ENODEV; /* not ramfs file data: the caller copies instead */
+	mutex_lock(&vfs_lock);
+	for (uint64_t i = 0; i < n; i++) {
+		void *page = radix_lookup_create(&ino->pages, first + i);
+		if (!page) {
+			err = -ENOMEM;
+			break;
+		}
+		pages[i] = va_to_pa(page);
+	}
+	if (!err)
+		__atomic_add_fetch(&ino->pages.nr_mmaps, 1, __ATOMIC_ACQ_REL);
+	mutex_unlock(&vfs_lock);
+	return err;
+}
+
+/* Another mapping of the same pages (a split VMA). Safe with interrupts off. */
+void vfs_mmap_dup(struct file *f)
+{
+	__atomic_add_fetch(&f->inode->pages.nr_mmaps, 1, __ATOMIC_ACQ_REL);
+	file_get(f);
+}
+
+/* A shared mapping is gone; drops the file reference it held. May sleep. */
+void vfs_mmap_release(struct file *f)
+{
+	__atomic_sub_fetch(&f->inode->pages.nr_mmaps, 1, __ATOMIC_ACQ_REL);
+	file_put(f);
 }

@@ -16,6 +16,8 @@
  *   file.c, file_rw.c       open files: open, read/write/lseek, stat, getdents
  *   fd.c                    the descriptor table
  *   devfs.c, tty.c, pipe.c  device files, the console, pipes
+ *   eventfd.c, timerfd.c    counters and timers behind files
+ *   poll.c, epoll.c         waiting for many files (poll/select, epoll)
  *   cpio.c, init.c          boot: unpack the image, build /dev, open 0/1/2
  *   sys_*.c                 the system calls: argument copying and checks only
  *
@@ -25,9 +27,12 @@
  *                    directory and file page. Never held across a user copy,
  *                    so a page fault inside copy_to_user may itself read a file
  *                    (file-backed mmap) without deadlocking.
+ *   epmutex, ep->mtx (mutexes, epoll.c) epoll sets; a poll op is called
+ *                    under them, so they come before every file's own lock
  *   pipe->lock       (mutex) one pipe's ring
  *   fd_lock          (spinlock, fd.c) the descriptor table; never sleeps
- *   sched_lock       wait/wake handshakes (pipes)
+ *   sched_lock       wait/wake handshakes (pipes, eventfd and timerfd state,
+ *                    epoll ready lists, poll's wait-queue callback entries)
  *
  * Errors are -errno everywhere; sys_* return Linux's value or -errno.
  *
@@ -35,8 +40,8 @@
  * names are computed: the place is walk_path's dir_lookup call), opening
  * named FIFOs and socket nodes (-ENXIO), O_TMPFILE (-EOPNOTSUPP), console
  * input (reads give end of file, see tty.c), SIGPIPE (write gives -EPIPE
- * only), atime updates on read, and poll/select/epoll themselves (the
- * file_ops poll hook is in place).
+ * only), atime updates on read, and signals interrupting a wait in
+ * poll/select/epoll_wait with -EINTR (no sleep is interruptible yet).
  */
 #ifndef KEEL_VFS_H
 #define KEEL_VFS_H
@@ -155,6 +160,9 @@ static inline void poll_wait(struct poll_table *pt, struct waitq *wq)
  *            (pos_lock held). Return: bytes, or -errno (-EINVAL if even
  *            the first record does not fit).
  *   release  the last reference is gone; free f->priv.
+ * name is not an op: for files with no name (vfs_file_anon) of a type
+ * without S_IF* bits, it is what /proc/self/fd shows, as Linux's
+ * "anon_inode:[eventfd]" ("eventfd", "eventpoll", "timerfd", "signalfd").
  */
 struct file_ops {
 	int (*open)(struct inode *inode, struct file **fp);
@@ -165,6 +173,7 @@ struct file_ops {
 	unsigned (*poll)(struct file *f, struct poll_table *pt);
 	long (*getdents)(struct file *f, void *kbuf, size_t n);
 	void (*release)(struct file *f);
+	const char *name;
 };
 
 /* struct file.fmode: what the open file may do (fixed at open) */
@@ -188,6 +197,7 @@ struct file {
 	int refs;                     /* atomic */
 	struct mutex pos_lock;        /* protects pos */
 	uint64_t pos;
+	struct list ep_links;         /* epoll.c: the epoll items watching this file; epmutex */
 };
 
 /* init.c */
@@ -344,6 +354,12 @@ long sys_utimensat(int dfd, const char *filename, struct __kernel_timespec *utim
 long sys_statfs(const char *pathname, struct statfs *buf);
 long sys_fstatfs(unsigned int fd, struct statfs *buf);
 
+/* ramfs_data.c: MAP_SHARED mappings of ramfs files (kernel/sys_mman.c, kernel/vm.c) */
+/* Return: 0 with pages[] filled, -ENODEV if f is not a ramfs regular file, -ENOMEM. */
+long vfs_mmap_shared(struct file *f, uint64_t first_page, uint64_t n, uint64_t *pages);
+void vfs_mmap_dup(struct file *f);     /* a mapping was split in two; no sleep */
+void vfs_mmap_release(struct file *f); /* a mapping is gone; may sleep */
+
 /* sys_xattr.c: extended attributes (ramfs has none) */
 long sys_getxattr(const char *path, const char *name, void *value, size_t size);
 long sys_lgetxattr(const char *path, const char *name, void *value, size_t size);
@@ -361,6 +377,16 @@ long sys_fremovexattr(int fd, const char *name);
 /* procfs.c, sysfs.c: /proc and /sys, made at boot by vfs_init */
 int procfs_init(void);
 int sysfs_init(void);
+/* procfs_fd.c */
+/*
+ * What the open file f is called, as /proc/self/fd shows it: its absolute
+ * path ("/lib/libc.so.6"), "pipe:[ino]", "socket:[ino]", "anon_inode:[eventfd]",
+ * or "(deleted)", into buf (n bytes, PATH_MAX for any path; cut short
+ * otherwise). For naming file mappings in /proc/self/maps. Finding a
+ * file's path searches the namespace. May sleep (takes vfs_lock).
+ * Return: the length of the text.
+ */
+long vfs_file_path(struct file *f, char *buf, size_t n);
 
 /* poll.c, epoll.c, eventfd.c, timerfd.c: waiting for many files */
 struct pollfd;

@@ -11,7 +11,9 @@
  *     it, so waitq_wait_locked() aborts ("would block forever");
  *   - user copies are memcpy, except that addresses below 4096 or at and
  *     above USER_TOP fault (-EFAULT), like unmapped or kernel addresses;
- *   - clock_realtime_ns() is a fake clock the tests can set and advance;
+ *   - clock_realtime_ns() and clock_ns() are fake clocks the tests can set
+ *     and advance; ktimer_arm() only records the deadline (tests fire it);
+ *   - wait-queue callback entries (poll, epoll) are real: a wake runs them;
  *   - console_write() appends to host_console[], which tests inspect.
  */
 #include <stdarg.h>
@@ -19,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
+#include "time.h"
 
 /* --- heap --- */
 void *kmalloc(size_t size) { return malloc(size ? size : 1); }
@@ -53,7 +56,11 @@ void mutex_unlock(struct mutex *m)
 	m->owner = NULL;
 }
 
-void waitq_init(struct waitq *wq) { wq->waiters.next = wq->waiters.prev = &wq->waiters; }
+void waitq_init(struct waitq *wq)
+{
+	list_init(&wq->waiters);
+	list_init(&wq->callbacks);
+}
 int waitq_wait_locked(struct waitq *wq, uint64_t deadline_ns)
 {
 	(void)wq; (void)deadline_ns;
@@ -61,8 +68,39 @@ int waitq_wait_locked(struct waitq *wq, uint64_t deadline_ns)
 	abort();
 }
 int host_wakeups;
-int waitq_wake(struct waitq *wq, int n) { (void)wq; (void)n; host_wakeups++; return 0; }
-int waitq_wake_locked(struct waitq *wq, int n) { return waitq_wake(wq, n); }
+/* no thread ever sleeps, but callback entries (poll, epoll) run as in the kernel */
+int waitq_wake_key_locked(struct waitq *wq, int n, unsigned key)
+{
+	struct list *l, *next;
+
+	(void)n;
+	host_wakeups++;
+	for (l = wq->callbacks.next; l && l != &wq->callbacks; l = next) {
+		next = l->next;
+		struct waitq_entry *e = container_of(l, struct waitq_entry, link);
+		e->fn(e, key);
+	}
+	return 0;
+}
+int waitq_wake_key(struct waitq *wq, int n, unsigned key) { return waitq_wake_key_locked(wq, n, key); }
+int waitq_wake(struct waitq *wq, int n) { return waitq_wake_key_locked(wq, n, 0); }
+int waitq_wake_locked(struct waitq *wq, int n) { return waitq_wake_key_locked(wq, n, 0); }
+void waitq_add_callback(struct waitq *wq, struct waitq_entry *e)
+{
+	if (!wq->callbacks.next)
+		list_init(&wq->callbacks);
+	list_push_back(&wq->callbacks, &e->link);
+}
+void waitq_remove_callback(struct waitq_entry *e)
+{
+	if (e->link.next && e->link.next != &e->link)
+		list_remove(&e->link);
+}
+struct thread *thread_current(void)
+{
+	static struct thread t;
+	return &t;
+}
 unsigned long sched_lock_irqsave(void) { return 0; }
 void sched_unlock_irqrestore(unsigned long flags) { (void)flags; }
 
@@ -119,6 +157,17 @@ long strncpy_from_user(char *dst, const char *usrc, size_t max)
 /* --- time, memory statistics, console, panic --- */
 uint64_t host_clock_ns = 1700000000ULL * 1000000000ULL;
 uint64_t clock_realtime_ns(void) { return host_clock_ns; }
+/* the monotonic clock and timers (timerfd): tests advance the clock and fire timers */
+uint64_t host_mono_ns = 1000000000ULL;
+uint64_t clock_ns(void) { return host_mono_ns; }
+struct ktimer *host_timer; /* the last timer armed: tests call its fn to fire it */
+void ktimer_arm(struct ktimer *t, uint64_t deadline_ns)
+{
+	t->deadline = deadline_ns;
+	t->armed = true;
+	host_timer = t;
+}
+void ktimer_cancel(struct ktimer *t) { t->armed = false; }
 uint64_t palloc_total_pages(void) { return 65536; }
 uint64_t palloc_free_pages(void) { return 32768; }
 
@@ -164,3 +213,6 @@ size_t strlcpy(char *d, const char *s, size_t n)
 	}
 	return len;
 }
+
+/* mm.h under KEEL_HOSTTEST: pa_to_va/va_to_pa (ramfs_data.c) need it; no test maps pages */
+uintptr_t hosttest_direct_map_base;
