@@ -281,20 +281,26 @@ struct pnode {
 	const struct inode_hooks *hooks; /* S_IFDIR with computed entries; S_IFLNK: a magic link */
 	const char *target;          /* S_IFLNK: a fixed target (else set with pseudo_link) */
 };
-/* Everything below but pseudo_mount runs with vfs_lock held. */
-int pseudo_mount(const struct pnode *top);   /* takes vfs_lock: top->name under / */
+/* Make top->name under / with top's tree. Takes vfs_lock. Return: 0 or -errno. */
+int pseudo_mount(const struct pnode *top);
+/* vfs_lock held for the next four. Return: 0 or -errno. */
+/* Add name -> a node like n (and its sub-tree), its files and links seeing arg. */
 int pseudo_add(struct inode *dir, const char *name, size_t len, const struct pnode *n, long arg,
 	       struct inode **out);
+/* Make the link name (like n) point at target: create it or change its text. */
 int pseudo_link(struct inode *dir, const char *name, size_t len, const struct pnode *n, long arg,
 		const char *target);
-void pseudo_remove(struct inode *dir, const char *name, size_t len);
+void pseudo_remove(struct inode *dir, const char *name, size_t len); /* and all below it */
+/* ino's absolute path into buf. Return: its length, -ENOENT (no name), -ENAMETOOLONG. */
 long pseudo_path(struct inode *ino, char *buf, size_t n);
+/* A pid, tid or fd as a name: decimal, no sign or leading zero. Return: true and *out. */
 bool pseudo_parse_id(const char *name, size_t len, long *out);
 
 /* procfs_pid.c, procfs_fd.c, procfs_sys.c: the tables and hooks of /proc */
 extern const struct pnode procfs_pid_node, procfs_root_tab[];
 extern const struct inode_hooks procfs_fd_hooks, procfs_fdinfo_hooks;
-bool procfs_is_program_thread(int tid);
+/* The program's threads: the first (tid == pid) and every clone (detached). */
+bool procfs_program_thread(const struct thread *t);
 /* procfs_stat.c: what a process or thread looks like (arg: its tid) */
 int procfs_show_maps(struct sbuf *sb, long tid);
 int procfs_show_status(struct sbuf *sb, long tid);

@@ -33,7 +33,8 @@
 
 /* --- which threads are the program's --- */
 
-static bool program_thread(const struct thread *t)
+/* Called under sched_lock (from thread_walk callbacks). */
+bool procfs_program_thread(const struct thread *t)
 {
 	return proc.pid > 0 && (t->tid == proc.pid || t->detached);
 }
@@ -47,11 +48,11 @@ static void tid_find_fn(struct thread *t, void *arg)
 {
 	struct tid_find *q = arg;
 
-	if (t->tid == q->tid && program_thread(t))
+	if (t->tid == q->tid && procfs_program_thread(t))
 		q->found = true;
 }
 
-bool procfs_is_program_thread(int tid)
+static bool is_program_tid(int tid)
 {
 	struct tid_find q = { tid, false };
 
@@ -92,7 +93,7 @@ static void comm_fn(struct thread *t, void *arg)
 {
 	struct comm *c = arg;
 
-	if (t->tid != c->tid || !program_thread(t))
+	if (t->tid != c->tid || !procfs_program_thread(t))
 		return;
 	c->found = true;
 	if (c->set)
@@ -192,7 +193,7 @@ static void task_sync(struct inode *dir, long tid)
 {
 	char name[16];
 	size_t len = (size_t)snprintf(name, sizeof(name), "%ld", tid);
-	bool live = procfs_is_program_thread((int)tid);
+	bool live = is_program_tid((int)tid);
 	bool listed = dir_lookup(dir, name, len) != NULL;
 
 	if (live && !listed)
@@ -210,7 +211,7 @@ static void tids_fn(struct thread *t, void *arg)
 {
 	struct tids *s = arg;
 
-	if (program_thread(t) && s->n < s->cap)
+	if (procfs_program_thread(t) && s->n < s->cap)
 		s->v[s->n++] = t->tid;
 }
 

@@ -240,7 +240,7 @@ static void tinfo_fn(struct thread *t, void *arg)
 {
 	struct tinfo *ti = arg;
 
-	if (proc.pid <= 0 || (t->tid != proc.pid && !t->detached))
+	if (!procfs_program_thread(t))
 		return; /* a kernel thread */
 	ti->nthreads++;
 	if (t->tid != ti->tid)
