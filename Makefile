@@ -95,6 +95,10 @@ $(BUILD)/keel.elf: $(KOBJS) $(BUILD)/ksyms.o loader/keel.ld
 	@nm -n $@ | grep -v -e ' ksyms_table$$' -e ' __kernel_end$$' > $(BUILD)/syms.final
 	@cmp -s $(BUILD)/syms.pass1 $(BUILD)/syms.final || \
 		{ echo "keel.elf: symbols moved between the two links (see loader/keel.ld)"; exit 1; }
+	@# debug info goes to keel.debug (gdb finds it through the debuglink); the
+	@# image QEMU loads keeps its symbol table but not the DWARF
+	$(Q)objcopy --only-keep-debug $@ $(BUILD)/keel.debug
+	$(Q)objcopy --strip-debug --add-gnu-debuglink=$(BUILD)/keel.debug $@
 	@echo "keel.elf: $$(stat -c %s $@) bytes"
 
 -include $(KOBJS:.o=.d)
