@@ -165,7 +165,9 @@ int exec_start(const struct exec_args *a)
 		return err;
 	}
 	s->entry = prog.interp[0] ? interp.entry : prog.entry;
-	struct thread *t = thread_create(program_thread, s, "main");
+	/* the first thread is named after the program, as Linux's comm (15 bytes) */
+	const char *base = strrchr(proc.exe, '/') ? strrchr(proc.exe, '/') + 1 : proc.exe;
+	struct thread *t = thread_create(program_thread, s, base);
 	if (!t) {
 		kfree(s);
 		return -ENOMEM;

@@ -29,6 +29,7 @@ size_t strnlen(const char *s, size_t max);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
+char *strrchr(const char *s, int c);
 size_t strlcpy(char *d, const char *s, size_t n);
 bool str_starts(const char *s, const char *prefix);
 /* Return: 0 and *out on success, -EINVAL if s is not a whole unsigned number. */

@@ -86,6 +86,7 @@ long sys_mmap(uint64_t addr, uint64_t len, unsigned long prot, unsigned long fla
 			   flags & MAP_FIXED	       ? VM_FIXED :
 							 0;
 	uint64_t *pages = NULL;
+	char *map_name = NULL;
 	long ret;
 
 	if (!len || (off & (PAGE_SIZE - 1)) || (vmflags && (addr & (PAGE_SIZE - 1))))
@@ -110,11 +111,21 @@ long sys_mmap(uint64_t addr, uint64_t len, unsigned long prot, unsigned long fla
 				return ret;
 		}
 		pages = file_pages(f, off, len, &ret);
+		if (pages && !map_name) { /* for /proc/self/maps; a copy: stores stay private */
+			map_name = kmalloc(256);
+			if (map_name && vfs_file_path(f, map_name, 256) <= 0)
+				map_name[0] = 0;
+		}
 		file_put(f);
-		if (!pages)
+		if (!pages) {
+			kfree(map_name);
 			return ret;
+		}
 	}
 	ret = vm_map(addr, len, to_prot(prot), vmflags, pages);
+	if (ret >= 0 && map_name && map_name[0])
+		vm_name((uint64_t)ret, len, map_name, off);
+	kfree(map_name);
 	if (pages) {
 		if (ret < 0)
 			for (uint64_t i = 0; pages[i]; i++)

@@ -395,6 +395,7 @@ static void epoll_release(struct file *f)
 }
 
 static const struct file_ops epoll_fops = {
+	.name = "eventpoll",
 	.poll = epoll_poll,
 	.release = epoll_release,
 };

@@ -162,6 +162,7 @@ static void timerfd_release(struct file *f)
 }
 
 static const struct file_ops timerfd_fops = {
+	.name = "timerfd",
 	.read = timerfd_read,
 	.poll = timerfd_poll,
 	.release = timerfd_release,

@@ -18,6 +18,9 @@
  *   devfs.c, tty.c, pipe.c  device files, the console, pipes
  *   eventfd.c, timerfd.c    counters and timers behind files
  *   poll.c, epoll.c         waiting for many files (poll/select, epoll)
+ *   procfs*.c, sysfs.c      /proc and /sys: ramfs trees whose files are
+ *                           generated at open and whose directories are
+ *                           refreshed on lookup (struct inode_hooks)
  *   cpio.c, init.c          boot: unpack the image, build /dev, open 0/1/2
  *   sys_*.c                 the system calls: argument copying and checks only
  *
@@ -32,12 +35,14 @@
  *   pipe->lock       (mutex) one pipe's ring
  *   fd_lock          (spinlock, fd.c) the descriptor table; never sleeps
  *   sched_lock       wait/wake handshakes (pipes, eventfd and timerfd state,
- *                    epoll ready lists, poll's wait-queue callback entries)
+ *                    epoll ready lists, poll's wait-queue callback entries);
+ *                    procfs's refresh hooks take fd_lock and sched_lock
+ *                    (thread_walk) inside vfs_lock
  *
  * Errors are -errno everywhere; sys_* return Linux's value or -errno.
  *
- * Not yet: a mount table (procfs and sysfs will need directories whose
- * names are computed: the place is walk_path's dir_lookup call), opening
+ * Not yet: a mount table (/proc and /sys are hooked ramfs trees, with
+ * ramfs's st_dev and statfs), opening
  * named FIFOs and socket nodes (-ENXIO), O_TMPFILE (-EOPNOTSUPP), console
  * input (reads give end of file, see tty.c), SIGPIPE (write gives -EPIPE
  * only), atime updates on read, and signals interrupting a wait in
