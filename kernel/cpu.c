@@ -14,6 +14,8 @@ struct percpu percpu0;
 _Static_assert(offsetof(struct percpu, kstack_top) == PERCPU_KSTACK_TOP, "entry.S offset");
 _Static_assert(offsetof(struct percpu, kstack_base) == PERCPU_KSTACK_BASE, "entry.S offset");
 _Static_assert(offsetof(struct percpu, user_rsp) == PERCPU_USER_RSP, "syscall entry offset");
+_Static_assert(offsetof(struct percpu, current) == PERCPU_CURRENT, "syscall entry offset");
+_Static_assert(offsetof(struct percpu, sig_work) == PERCPU_SIG_WORK, "syscall entry offset");
 
 #define CR0_MP (1UL << 1)
 #define CR0_EM (1UL << 2)

@@ -106,6 +106,7 @@ struct percpu {
 	struct thread *current; /* 24 */
 	uint64_t irq_depth;     /* 32: nesting of trap_dispatch */
 	uint64_t user_rsp;      /* 40: the program's %rsp across syscall entry */
+	uint32_t sig_work;      /* 48: current->sig_work, for the syscall fast path */
 };
 
 

@@ -10,7 +10,9 @@
 
 #define PERCPU_KSTACK_TOP 8
 #define PERCPU_KSTACK_BASE 16
+#define PERCPU_CURRENT 24
 #define PERCPU_USER_RSP 40
+#define PERCPU_SIG_WORK 48 /* a copy of current->sig_work (sched.h) */
 
 #define SEL_KCODE 0x08
 #define SEL_KDATA 0x10

@@ -53,6 +53,13 @@ struct thread *thread_current(void)
 	return this_cpu()->current;
 }
 
+void thread_sig_recalc(struct thread *t)
+{
+	t->sig_work = (t->sig_pending & ~t->sig_mask) != 0 || t->sig_restore_mask;
+	if (t == this_cpu()->current) /* the fast path reads the per-CPU copy */
+		this_cpu()->sig_work = t->sig_work;
+}
+
 static void slice_expired(struct ktimer *t)
 {
 	(void)t;
@@ -92,6 +99,7 @@ static void switch_to(struct thread *prev, struct thread *next)
 	if (next->fs_base != prev->fs_base) /* the program's TLS pointer is per thread */
 		wrmsr(MSR_FS_BASE, next->fs_base);
 	pc->current = next;
+	pc->sig_work = next->sig_work;
 	pc->kstack_base = (uint64_t)next->kstack;
 	pc->kstack_top = (uint64_t)next->kstack + KSTACK_SIZE;
 	next->switches++;

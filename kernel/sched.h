@@ -73,6 +73,13 @@ struct thread {
 	/* signal.c; pending and info under sched_lock, the rest the thread's own */
 	uint64_t sig_mask, sig_pending; /* bit n-1 for signal n */
 	uint64_t sig_saved_mask;        /* mask to restore after rt_sigsuspend */
+	/*
+	 * Non-zero while a signal is deliverable or a temporary mask must be
+	 * restored; kept by thread_sig_recalc() wherever the fields it sums up
+	 * change, and mirrored in the per-CPU area for the running thread so
+	 * the syscall fast path tests one word on its way out (entry.S).
+	 */
+	uint32_t sig_work;
 	bool sig_restore_mask;
 	struct waitq sig_wq;            /* rt_sigsuspend / rt_sigtimedwait sleep here */
 	struct { int code, pid; uint64_t addr; } sig_info[64];
@@ -107,6 +114,7 @@ void thread_yield(void);
 /* Sleep at least ns nanoseconds (may sleep). */
 void thread_sleep_ns(uint64_t ns);
 struct thread *thread_current(void);
+void thread_sig_recalc(struct thread *t);
 struct thread *thread_find(int tid); /* a live thread, or NULL */
 /*
  * Call fn on every thread that has not exited (kernel threads too), in

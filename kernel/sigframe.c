@@ -123,6 +123,7 @@ long sys_rt_sigreturn(void)
 	/* the program may change the arithmetic flags, not IF, IOPL or the like */
 	f->rflags = (f->rflags & ~0x4cd5UL) | (sc->eflags & 0x4cd5UL) | 0x200;
 	t->sig_mask = k.uc_sigmask & ~(SIGBIT(SIGKILL) | SIGBIT(SIGSTOP));
+	thread_sig_recalc(t);
 	syscall_set_full_return(); /* every register, rcx and r11 included */
 	return 0;
 }

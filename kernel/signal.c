@@ -99,6 +99,7 @@ static long send(struct thread *t, int sig, int code)
 		t->sig_info[sig - 1].pid = proc.pid;
 		t->sig_info[sig - 1].addr = 0;
 	}
+	thread_sig_recalc(t);
 	waitq_wake_locked(&t->sig_wq, -1);
 	sched_unlock_irqrestore(flags);
 	return 0;
@@ -140,6 +141,7 @@ static bool deliver_one(struct trap_frame *f, int sig, int code, int pid, uint64
 		signal_kill_program(SIGSEGV, "no room on the stack for the signal frame");
 	t->sig_mask = old | a.mask | (a.flags & SA_NODEFER ? 0 : SIGBIT(sig));
 	t->sig_mask &= ~UNBLOCKABLE;
+	thread_sig_recalc(t);
 	if (a.flags & SA_RESETHAND) {
 		unsigned long flags = spin_lock_irqsave(&sig_lock);
 		actions[sig].handler = (uint64_t)SIG_DFL;
@@ -160,6 +162,7 @@ bool signal_deliver(struct trap_frame *f, long syscall_ret)
 	uint64_t addr = 0;
 	if (sig) {
 		t->sig_pending &= ~SIGBIT(sig);
+		thread_sig_recalc(t);
 		code = t->sig_info[sig - 1].code;
 		pid = t->sig_info[sig - 1].pid;
 		addr = t->sig_info[sig - 1].addr;
@@ -167,7 +170,8 @@ bool signal_deliver(struct trap_frame *f, long syscall_ret)
 	sched_unlock_irqrestore(flags);
 	if (sig) {
 		/* an interrupted call with SA_RESTART runs again after the handler */
-		if (syscall_ret == -EINTR && (action(sig).flags & SA_RESTART)) {
+		if (syscall_ret == -EINTR && (action(sig).flags & SA_RESTART) &&
+		    f->vector < 512 /* the number is known (full path) */) {
 			f->rax = f->vector; /* the syscall number, saved at entry */
 			f->rip -= 2;        /* back over the 2-byte syscall instruction */
 		}
@@ -177,6 +181,7 @@ bool signal_deliver(struct trap_frame *f, long syscall_ret)
 		t->sig_mask = t->sig_saved_mask;
 		t->sig_restore_mask = false;
 	}
+	thread_sig_recalc(t);
 	return changed;
 }
 
@@ -232,6 +237,7 @@ long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old, size_t size
 		default: return -EINVAL;
 		}
 		t->sig_mask &= ~UNBLOCKABLE;
+		thread_sig_recalc(t);
 	}
 	if (old && copy_to_user(old, &prev, sizeof(prev)))
 		return -EFAULT;
@@ -257,6 +263,7 @@ long sys_rt_sigsuspend(const uint64_t *mask, size_t size)
 	t->sig_saved_mask = t->sig_mask;
 	t->sig_restore_mask = true;
 	t->sig_mask = m & ~UNBLOCKABLE;
+	thread_sig_recalc(t);
 	unsigned long flags = sched_lock_irqsave();
 	while (!(t->sig_pending & ~t->sig_mask))
 		waitq_wait_locked(&t->sig_wq, 0);
@@ -292,6 +299,7 @@ long sys_rt_sigtimedwait(const uint64_t *uset, struct siginfo *uinfo,
 	}
 	int sig = __builtin_ctzll(t->sig_pending & set) + 1;
 	t->sig_pending &= ~SIGBIT(sig);
+	thread_sig_recalc(t);
 	int code = t->sig_info[sig - 1].code, pid = t->sig_info[sig - 1].pid;
 	sched_unlock_irqrestore(flags);
 	if (uinfo) {

@@ -14,6 +14,7 @@
 #include "klib.h"
 #include "sched.h"
 #include "ksignal.h"
+#include <asm/unistd_64.h>
 #include <asm-generic/errno.h>
 
 #define MSR_STAR 0xc0000081
@@ -24,8 +25,14 @@
 #define SYSCALL_FMASK (0x100 | 0x200 | 0x400 | 0x3000 | 0x4000 | 0x40000)
 
 extern char syscall_entry[];
-static uint64_t counts[NR_SYSCALLS + 1]; /* [NR_SYSCALLS]: out-of-range numbers */
+/* Read by entry.S: the fast path counts here; set bits send a number down the full path. */
+uint64_t syscall_counts[NR_SYSCALLS + 1]; /* [NR_SYSCALLS]: out-of-range numbers */
+uint64_t syscall_slow_map[NR_SYSCALLS / 64];
 static uint8_t reported[NR_SYSCALLS + 1];
+
+
+/* Calls that read or rewrite the caller's whole register set need the full frame. */
+static const unsigned full_frame_calls[] = { __NR_clone, __NR_clone3, __NR_rt_sigreturn };
 
 void syscall_init(void)
 {
@@ -34,6 +41,25 @@ void syscall_init(void)
 	wrmsr(MSR_STAR, (uint64_t)SEL_KCODE << 32);
 	wrmsr(MSR_LSTAR, (uint64_t)syscall_entry);
 	wrmsr(MSR_FMASK, SYSCALL_FMASK);
+	for (unsigned nr = 0; nr < NR_SYSCALLS; nr++) /* holes: the full path reports them */
+		if (!syscall_table[nr])
+			syscall_slow_map[nr / 64] |= 1ULL << (nr % 64);
+	for (unsigned i = 0; i < ARRAY_SIZE(full_frame_calls); i++)
+		syscall_slow_map[full_frame_calls[i] / 64] |= 1ULL << (full_frame_calls[i] % 64);
+}
+
+/*
+ * After a fast-path call, with signal work: f is the full frame entry.S
+ * built. Its vector is ~0, not the number (the fast path does not keep
+ * it), so signal_deliver does not restart the call: no fast-path call is
+ * restartable today (blocking waits are not interrupted by signals yet).
+ */
+void syscall_exit_work(struct trap_frame *f)
+{
+	struct thread *t = thread_current();
+	t->syscall_frame = f;
+	signal_deliver(f, (long)f->rax);
+	t->syscall_frame = NULL;
 }
 
 static long unknown(unsigned long nr)
@@ -59,7 +85,7 @@ int syscall_dispatch(struct trap_frame *f)
 	struct thread *t = thread_current();
 	unsigned long nr = f->rax;
 
-	counts[nr < NR_SYSCALLS ? nr : NR_SYSCALLS]++; /* interrupts are still off */
+	syscall_counts[nr < NR_SYSCALLS ? nr : NR_SYSCALLS]++; /* interrupts are still off */
 	t->syscall_frame = f;
 	t->full_return = false;
 	irq_enable();
@@ -80,7 +106,7 @@ void syscall_set_full_return(void)
 
 uint64_t syscall_count(unsigned long nr)
 {
-	return counts[nr < NR_SYSCALLS ? nr : NR_SYSCALLS];
+	return syscall_counts[nr < NR_SYSCALLS ? nr : NR_SYSCALLS];
 }
 
 void syscall_print_stats(void)
@@ -90,17 +116,18 @@ void syscall_print_stats(void)
 
 	memset(done, 0, sizeof(done));
 	for (unsigned i = 0; i <= NR_SYSCALLS; i++)
-		total += counts[i];
+		total += syscall_counts[i];
 	printk("syscall traps: %lu in all\n", total);
 	for (;;) { /* selection by count: the table is small and this runs once */
 		unsigned best = NR_SYSCALLS + 1;
 		for (unsigned i = 0; i <= NR_SYSCALLS; i++)
-			if (!done[i] && counts[i] && (best > NR_SYSCALLS || counts[i] > counts[best]))
+			if (!done[i] && syscall_counts[i] &&
+			    (best > NR_SYSCALLS || syscall_counts[i] > syscall_counts[best]))
 				best = i;
 		if (best > NR_SYSCALLS)
 			break;
 		done[best] = 1;
-		printk("  %10lu  %s\n", counts[best],
+		printk("  %10lu  %s\n", syscall_counts[best],
 		       best == NR_SYSCALLS ? "(out-of-range numbers)" : syscall_name(best));
 	}
 }

@@ -120,6 +120,7 @@ int poll_sigmask_begin(const uint64_t *umask, size_t size)
 	t->sig_saved_mask = t->sig_mask;
 	t->sig_restore_mask = true;
 	t->sig_mask = m & ~UNBLOCKABLE;
+	thread_sig_recalc(t);
 	return 0;
 }
 
