@@ -26,7 +26,7 @@ PROGTESTS := tools/test-programs
 # shared library built here from compat-tests/progs/LIB.c or LIB.cc
 # (NAME:LIB, LIB starting with "lib").
 PROGS_C := threads fileio mmapfile mmapshared clocks sigsegv sigusr1 fork poll_select epoll_basic \
-	eventfd_basic timerfd_basic
+	eventfd_basic timerfd_basic sigintr
 PROGS_CXX := cxxbasic
 PROGS_SHLIB_C := tls:libtlsdep origin:libtlsdep
 PROGS_SHLIB_CXX := exceptions:libthrow

@@ -16,6 +16,7 @@ _Static_assert(offsetof(struct percpu, kstack_base) == PERCPU_KSTACK_BASE, "entr
 _Static_assert(offsetof(struct percpu, user_rsp) == PERCPU_USER_RSP, "syscall entry offset");
 _Static_assert(offsetof(struct percpu, current) == PERCPU_CURRENT, "syscall entry offset");
 _Static_assert(offsetof(struct percpu, sig_work) == PERCPU_SIG_WORK, "syscall entry offset");
+_Static_assert(offsetof(struct percpu, syscall_nr) == PERCPU_SYSCALL_NR, "syscall entry offset");
 
 #define CR0_MP (1UL << 1)
 #define CR0_EM (1UL << 2)

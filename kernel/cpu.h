@@ -107,6 +107,7 @@ struct percpu {
 	uint64_t irq_depth;     /* 32: nesting of trap_dispatch */
 	uint64_t user_rsp;      /* 40: the program's %rsp across syscall entry */
 	uint32_t sig_work;      /* 48: current->sig_work, for the syscall fast path */
+	uint64_t syscall_nr;    /* 56: the running thread's current or last syscall number */
 };
 
 

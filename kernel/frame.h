@@ -13,6 +13,7 @@
 #define PERCPU_CURRENT 24
 #define PERCPU_USER_RSP 40
 #define PERCPU_SIG_WORK 48 /* a copy of current->sig_work (sched.h) */
+#define PERCPU_SYSCALL_NR 56
 
 #define SEL_KCODE 0x08
 #define SEL_KDATA 0x10

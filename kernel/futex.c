@@ -96,7 +96,11 @@ static long wait(uint32_t *uaddr, uint32_t val, uint64_t deadline, uint32_t bits
 			ret = -ETIMEDOUT;
 			break;
 		}
-		waitq_wait_locked(&w.wq, deadline);
+		if (waitq_wait_intr_locked(&w.wq, deadline) == -EINTR && !w.woken) {
+			/* as Linux: an untimed wait restarts under SA_RESTART, a timed one says EINTR */
+			ret = deadline ? -EINTR : -ERESTARTSYS;
+			break;
+		}
 	}
 	if (!w.woken)
 		list_remove(&w.link);

@@ -119,6 +119,15 @@ long sys_rt_sigreturn(void);
 long sys_kill(int pid, int sig);
 long sys_tgkill(int tgid, int tid, int sig);
 long sys_tkill(int tid, int sig);
+long sys_pause(void);
+long signal_send_process(int sig, int code); /* for timers: callable with interrupts off */
+
+/* itimer.c: alarm and interval timers (ITIMER_REAL) */
+struct __kernel_old_itimerval;
+long sys_alarm(unsigned int seconds);
+long sys_setitimer(int which, const struct __kernel_old_itimerval *value,
+		   struct __kernel_old_itimerval *ovalue);
+long sys_getitimer(int which, struct __kernel_old_itimerval *value);
 
 /* futex.c */
 long sys_futex(uint32_t *uaddr, int op, uint32_t val, const void *timeout, uint32_t *uaddr2,

@@ -98,8 +98,10 @@ static void switch_to(struct thread *prev, struct thread *next)
 	fpu_save(prev->fpu);
 	if (next->fs_base != prev->fs_base) /* the program's TLS pointer is per thread */
 		wrmsr(MSR_FS_BASE, next->fs_base);
+	prev->syscall_nr = pc->syscall_nr; /* the per-CPU copy is the running thread's */
 	pc->current = next;
 	pc->sig_work = next->sig_work;
+	pc->syscall_nr = next->syscall_nr;
 	pc->kstack_base = (uint64_t)next->kstack;
 	pc->kstack_top = (uint64_t)next->kstack + KSTACK_SIZE;
 	next->switches++;
@@ -205,6 +207,27 @@ int waitq_wait_locked(struct waitq *wq, uint64_t deadline_ns)
 	return cur->timed_out ? -ETIMEDOUT : 0;
 }
 
+int waitq_wait_intr_locked(struct waitq *wq, uint64_t deadline_ns)
+{
+	struct thread *cur = thread_current();
+	if (cur->sig_pending & ~cur->sig_mask)
+		return -EINTR;
+	cur->intr_wait = true;
+	cur->intr_woken = false;
+	int r = waitq_wait_locked(wq, deadline_ns);
+	cur->intr_wait = false;
+	return cur->intr_woken ? -EINTR : r;
+}
+
+void sched_signal_wake(struct thread *t)
+{
+	if (t->state == T_BLOCKED && t->intr_wait && (t->sig_pending & ~t->sig_mask)) {
+		list_remove(&t->link); /* off whatever wait queue it sleeps on */
+		t->intr_woken = true;
+		sched_make_runnable(t);
+	}
+}
+
 int waitq_wake_key_locked(struct waitq *wq, int n, unsigned key)
 {
 	int woken = 0;
@@ -258,6 +281,19 @@ void waitq_remove_callback(struct waitq_entry *e)
 	if (e->link.next && e->link.next != &e->link)
 		list_remove(&e->link); /* leaves it pointing at itself: removed */
 	sched_unlock_irqrestore(flags);
+}
+
+int thread_sleep_until_intr(uint64_t deadline)
+{
+	struct waitq wq;
+	int r = 0;
+
+	waitq_init(&wq);
+	unsigned long flags = sched_lock_irqsave();
+	while (r != -EINTR && clock_ns() < deadline)
+		r = waitq_wait_intr_locked(&wq, deadline);
+	sched_unlock_irqrestore(flags);
+	return r == -EINTR ? -EINTR : 0;
 }
 
 void thread_sleep_ns(uint64_t ns)

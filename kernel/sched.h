@@ -62,11 +62,14 @@ struct thread {
 	struct list all;     /* all threads */
 	uint64_t wake_at;    /* sleep deadline (clock_ns), 0 if none */
 	bool timed_out;      /* the last timed wait ended by its deadline */
+	bool intr_wait;      /* in waitq_wait_intr_locked: a signal may end the wait */
+	bool intr_woken;     /* ... and one did */
 	int exit_code;
 	bool detached;       /* nobody joins it: freed by the reaper after it exits */
 	struct waitq joiners;
 	struct trap_frame *syscall_frame; /* registers of the syscall in progress, or NULL */
 	bool full_return;    /* the syscall rewrote its frame: return with iretq */
+	uint64_t syscall_nr; /* its last system call number while switched out (percpu) */
 	uint64_t fs_base;    /* the program's %fs base (TLS), switched with the thread */
 	int *clear_child_tid; /* set_tid_address / CLONE_CHILD_CLEARTID: zeroed and woken at exit */
 	void *robust_list;   /* set_robust_list: the program's robust futex list head */
@@ -113,6 +116,8 @@ int thread_join(struct thread *t);
 void thread_yield(void);
 /* Sleep at least ns nanoseconds (may sleep). */
 void thread_sleep_ns(uint64_t ns);
+/* Sleep until clock_ns() reaches deadline or a signal arrives. Return: 0 or -EINTR. */
+int thread_sleep_until_intr(uint64_t deadline);
 struct thread *thread_current(void);
 void thread_sig_recalc(struct thread *t);
 struct thread *thread_find(int tid); /* a live thread, or NULL */
@@ -136,6 +141,17 @@ void waitq_init(struct waitq *wq);
  * Return: 0 if woken, -ETIMEDOUT on deadline.
  */
 int waitq_wait_locked(struct waitq *wq, uint64_t deadline_ns);
+/*
+ * The same, but a signal the thread does not block ends the wait (also one
+ * already pending at the call). Return: 0 if woken, -ETIMEDOUT, or -EINTR.
+ * A system call interrupted this way returns -EINTR, or -ERESTARTSYS when
+ * it may be restarted after a handler installed with SA_RESTART (read and
+ * write on pipes, futex waits without a timeout, as Linux; signal(7)).
+ */
+int waitq_wait_intr_locked(struct waitq *wq, uint64_t deadline_ns);
+#define ERESTARTSYS 512 /* internal: never reaches the program (signal.c turns it into -EINTR or a restart) */
+/* A signal was queued for t (signal.c, sched_lock held): end an interruptible wait. */
+void sched_signal_wake(struct thread *t);
 int waitq_wake(struct waitq *wq, int n); /* wake up to n threads (n<0: all). Return: count */
 int waitq_wake_locked(struct waitq *wq, int n); /* the same, sched_lock already held */
 /* The same, telling callback entries what became ready (key, see waitq_entry). */

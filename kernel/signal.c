@@ -101,6 +101,7 @@ static long send(struct thread *t, int sig, int code)
 	}
 	thread_sig_recalc(t);
 	waitq_wake_locked(&t->sig_wq, -1);
+	sched_signal_wake(t);
 	sched_unlock_irqrestore(flags);
 	return 0;
 }
@@ -150,6 +151,13 @@ static bool deliver_one(struct trap_frame *f, int sig, int code, int pid, uint64
 	return true;
 }
 
+/* Make f execute its syscall instruction again, with the same number. */
+static void restart_syscall(struct trap_frame *f)
+{
+	f->rax = f->vector; /* the number, saved at entry */
+	f->rip -= 2;        /* back over the 2-byte syscall instruction */
+}
+
 bool signal_deliver(struct trap_frame *f, long syscall_ret)
 {
 	struct thread *t = thread_current();
@@ -169,13 +177,18 @@ bool signal_deliver(struct trap_frame *f, long syscall_ret)
 	}
 	sched_unlock_irqrestore(flags);
 	if (sig) {
-		/* an interrupted call with SA_RESTART runs again after the handler */
-		if (syscall_ret == -EINTR && (action(sig).flags & SA_RESTART) &&
-		    f->vector < 512 /* the number is known (full path) */) {
-			f->rax = f->vector; /* the syscall number, saved at entry */
-			f->rip -= 2;        /* back over the 2-byte syscall instruction */
+		if (syscall_ret == -ERESTARTSYS) {
+			/* before the frame is saved: it is what the handler returns to */
+			struct ksigaction a = action(sig);
+			bool handler = a.handler != (uint64_t)SIG_DFL && a.handler != (uint64_t)SIG_IGN;
+			if (!handler || (a.flags & SA_RESTART))
+				restart_syscall(f);
+			else
+				f->rax = -EINTR;
 		}
 		changed = deliver_one(f, sig, code, pid, addr);
+	} else if (syscall_ret == -ERESTARTSYS) {
+		restart_syscall(f);
 	}
 	if (t->sig_restore_mask) { /* rt_sigsuspend ended without a handler running */
 		t->sig_mask = t->sig_saved_mask;
@@ -330,11 +343,61 @@ long sys_sigaltstack(const stack_t *ss, stack_t *old)
 	return 0;
 }
 
+struct pick {
+	int sig;
+	struct thread *t;
+};
+
+static void pick_thread(struct thread *t, void *arg)
+{
+	struct pick *p = arg;
+	bool program = t->tid == proc.pid || t->detached; /* kernel threads never get signals */
+	if (program && !p->t && !(t->sig_mask & SIGBIT(p->sig)) && t->state != T_ZOMBIE)
+		p->t = t;
+}
+
+/*
+ * A process-directed signal (kill, alarm, timers) goes to a program thread
+ * that does not block it -- the caller or the main thread first, as Linux
+ * prefers -- or, if all block it, stays pending on the main thread.
+ */
+long signal_send_process(int sig, int code)
+{
+	struct thread *cur = thread_current();
+	struct pick p = { sig, NULL };
+	if (sig > 0 && sig <= KSIG_MAX) {
+		if ((cur->tid == proc.pid || cur->detached) && !(cur->sig_mask & SIGBIT(sig)))
+			p.t = cur;
+		if (!p.t) {
+			struct thread *main = thread_find(proc.pid);
+			if (main && !(main->sig_mask & SIGBIT(sig)))
+				p.t = main;
+		}
+		if (!p.t)
+			thread_walk(pick_thread, &p);
+	}
+	if (!p.t)
+		p.t = thread_find(proc.pid);
+	return p.t ? send(p.t, sig, code) : -ESRCH;
+}
+
 long sys_kill(int pid, int sig)
 {
 	if (pid != proc.pid && pid != 0 && pid != -1)
 		return -ESRCH;
-	return send(thread_current(), sig, SI_USER);
+	return signal_send_process(sig, SI_USER);
+}
+
+/* pause: sleep until a signal is delivered (its handler runs), then EINTR. */
+long sys_pause(void)
+{
+	struct waitq wq;
+	waitq_init(&wq);
+	unsigned long flags = sched_lock_irqsave();
+	while (waitq_wait_intr_locked(&wq, 0) != -EINTR)
+		;
+	sched_unlock_irqrestore(flags);
+	return -EINTR; /* never restarted (signal(7)) */
 }
 
 long sys_tgkill(int tgid, int tid, int sig)

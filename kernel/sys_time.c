@@ -89,15 +89,26 @@ long sys_times(struct tms *buf)
 }
 
 /*
- * Sleep until the clock reaches deadline (ns). Return: 0. Signals do not
- * interrupt sleeps yet (no asynchronous signals), so -EINTR never happens.
+ * Sleep until clk reaches deadline (ns). A signal ends the sleep early:
+ * -EINTR, and for a relative sleep the time left goes to *rem (nanosleep
+ * is never restarted, even under SA_RESTART: signal(7)).
  */
-static int sleep_until(int clk, int64_t deadline)
+static int sleep_until(int clk, int64_t deadline, bool relative, struct __kernel_timespec *rem)
 {
 	int64_t now = clock_read(clk);
-	if (deadline > now)
-		thread_sleep_ns((uint64_t)(deadline - now));
-	return 0;
+	if (deadline <= now)
+		return 0;
+	/* clk runs at the monotonic rate; sleep on the monotonic clock */
+	uint64_t mono_deadline = clock_ns() + (uint64_t)(deadline - now);
+	if (thread_sleep_until_intr(mono_deadline) == 0)
+		return 0;
+	if (relative && rem) {
+		int64_t left = (int64_t)mono_deadline - (int64_t)clock_ns();
+		struct __kernel_timespec k = to_ts(left > 0 ? left : 0);
+		if (copy_to_user(rem, &k, sizeof(k)))
+			return -EFAULT;
+	}
+	return -EINTR;
 }
 
 static int ts_valid(const struct __kernel_timespec *t)
@@ -109,7 +120,6 @@ long sys_clock_nanosleep(int clk, int flags, const struct __kernel_timespec *req
 			 struct __kernel_timespec *rem)
 {
 	struct __kernel_timespec t;
-	(void)rem;
 	if (clk == CLOCK_THREAD_CPUTIME_ID)
 		return -EINVAL;
 	int64_t now = clock_read(clk);
@@ -120,7 +130,8 @@ long sys_clock_nanosleep(int clk, int flags, const struct __kernel_timespec *req
 	if (!ts_valid(&t))
 		return -EINVAL;
 	int64_t ns = t.tv_sec * (int64_t)NSEC_PER_SEC + t.tv_nsec;
-	return sleep_until(clk, flags & TIMER_ABSTIME ? ns : now + ns);
+	bool abs = flags & TIMER_ABSTIME;
+	return sleep_until(clk, abs ? ns : now + ns, !abs, rem);
 }
 
 long sys_nanosleep(const struct __kernel_timespec *req, struct __kernel_timespec *rem)

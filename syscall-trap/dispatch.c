@@ -48,12 +48,7 @@ void syscall_init(void)
 		syscall_slow_map[full_frame_calls[i] / 64] |= 1ULL << (full_frame_calls[i] % 64);
 }
 
-/*
- * After a fast-path call, with signal work: f is the full frame entry.S
- * built. Its vector is ~0, not the number (the fast path does not keep
- * it), so signal_deliver does not restart the call: no fast-path call is
- * restartable today (blocking waits are not interrupted by signals yet).
- */
+/* After a fast-path call, with signal work: f is the full frame entry.S built. */
 void syscall_exit_work(struct trap_frame *f)
 {
 	struct thread *t = thread_current();
@@ -84,6 +79,7 @@ int syscall_dispatch(struct trap_frame *f)
 {
 	struct thread *t = thread_current();
 	unsigned long nr = f->rax;
+	this_cpu()->syscall_nr = nr;
 
 	syscall_counts[nr < NR_SYSCALLS ? nr : NR_SYSCALLS]++; /* interrupts are still off */
 	t->syscall_frame = f;

@@ -38,6 +38,7 @@ syscall_entry:
 	jae full_entry
 	btq %rax, syscall_slow_map
 	jc full_entry
+	movq %rax, %gs:PERCPU_SYSCALL_NR	/* for restarting it after a signal */
 	/* fast frame, top down: user rsp, rflags, rip, rdi rsi rdx r8 r9 r10 */
 	pushq %gs:PERCPU_USER_RSP
 	pushq %r11
@@ -75,7 +76,7 @@ fast_work:
 	pushq $SEL_KCODE
 	pushq 48(%rcx)
 	pushq $0
-	pushq $-1			/* vector: the number is not kept (see dispatch.c) */
+	pushq %gs:PERCPU_SYSCALL_NR	/* vector: the number */
 	pushq %rax			/* the result */
 	pushq %rbx
 	pushq 48(%rcx)			/* rcx: the return address, as after sysret */

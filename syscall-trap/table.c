@@ -193,6 +193,11 @@ const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(rt_sigtimedwait),
 	SYSCALL(rt_sigreturn),
 	SYSCALL(sigaltstack),
+	SYSCALL(pause),
+	/* interval timers: kernel/itimer.c */
+	SYSCALL(alarm),
+	SYSCALL(setitimer),
+	SYSCALL(getitimer),
 	SYSCALL(kill),
 	SYSCALL(tgkill),
 	SYSCALL(tkill),

@@ -560,6 +560,8 @@ static long do_epoll_wait(int epfd, struct epoll_event *events, int maxevents, u
 			timed_out = poll_sleep_locked(&ep->wq, deadline);
 		sched_unlock_irqrestore(flags);
 	}
+	if (!n && timed_out == -EINTR) /* a signal: epoll_wait is never restarted */
+		n = -EINTR;
 	file_put(f);
 	return n;
 }

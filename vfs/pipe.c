@@ -51,17 +51,23 @@ static bool can_write(struct pipe *p, uint32_t need)
 	return p->ring.size - used >= need || load_int(&p->readers) == 0;
 }
 
-/* Drop pipe->lock, sleep on wq until ready (need == 0: readable), retake it. */
-static void pipe_wait(struct pipe *p, struct waitq *wq, uint32_t need)
+/*
+ * Drop pipe->lock, sleep on wq until ready (need == 0: readable), retake it.
+ * Return: 0, or -ERESTARTSYS when a signal ended the wait (the call is
+ * restarted after a SA_RESTART handler, else fails with EINTR).
+ */
+static int pipe_wait(struct pipe *p, struct waitq *wq, uint32_t need)
 {
 	unsigned long flags;
+	int r = 0;
 
 	mutex_unlock(&p->lock);
 	flags = sched_lock_irqsave();
-	while (need ? !can_write(p, need) : !can_read(p))
-		waitq_wait_locked(wq, 0);
+	while (!r && (need ? !can_write(p, need) : !can_read(p)))
+		r = waitq_wait_intr_locked(wq, 0);
 	sched_unlock_irqrestore(flags);
 	mutex_lock(&p->lock);
+	return r == -EINTR ? -ERESTARTSYS : 0;
 }
 
 static long pipe_read(struct file *f, void *buf, size_t n, uint64_t *pos, unsigned io)
@@ -82,7 +88,8 @@ static long pipe_read(struct file *f, void *buf, size_t n, uint64_t *pos, unsign
 			r = -EAGAIN;
 			goto out;
 		}
-		pipe_wait(p, &p->rd_wq, 0);
+		if ((r = pipe_wait(p, &p->rd_wq, 0)))
+			goto out;
 	}
 	r = ring_get(&p->ring, buf, n, io);
 	if (r > 0)
@@ -113,7 +120,8 @@ static long pipe_write(struct file *f, const void *buf, size_t n, uint64_t *pos,
 				r = -EAGAIN;
 				break;
 			}
-			pipe_wait(p, &p->wr_wq, need);
+			if ((r = pipe_wait(p, &p->wr_wq, need)))
+				break; /* what was written stays written: its count is returned */
 			continue;
 		}
 		r = ring_put(&p->ring, (const char *)buf + done, n - done, io);

@@ -99,10 +99,10 @@ int poll_deadline_ts(const struct __kernel_timespec *uts, uint64_t *deadline)
 int poll_sleep_locked(struct waitq *wq, uint64_t deadline)
 {
 	if (deadline == POLL_FOREVER)
-		return waitq_wait_locked(wq, 0);
+		return waitq_wait_intr_locked(wq, 0);
 	if (clock_ns() >= deadline)
 		return -ETIMEDOUT;
-	return waitq_wait_locked(wq, deadline);
+	return waitq_wait_intr_locked(wq, deadline);
 }
 
 int poll_sigmask_begin(const uint64_t *umask, size_t size)
@@ -261,6 +261,8 @@ static long poll_records(struct pollrec *r, unsigned n, uint64_t deadline)
 	poller_done(p);
 	if (!count && p->error)
 		count = p->error;
+	if (!count && timed_out == -EINTR) /* a signal: poll/select are never restarted */
+		count = -EINTR;
 	kfree(p);
 	return count;
 }

@@ -67,6 +67,14 @@ int waitq_wait_locked(struct waitq *wq, uint64_t deadline_ns)
 	fprintf(stderr, "vfs_host: a test would block forever (waitq_wait_locked)\n");
 	abort();
 }
+int waitq_wait_intr_locked(struct waitq *wq, uint64_t deadline_ns)
+{
+	return waitq_wait_locked(wq, deadline_ns); /* aborts: nothing sleeps in host tests */
+}
+void thread_sig_recalc(struct thread *t)
+{
+	t->sig_work = (t->sig_pending & ~t->sig_mask) != 0 || t->sig_restore_mask;
+}
 int host_wakeups;
 /* no thread ever sleeps, but callback entries (poll, epoll) run as in the kernel */
 int waitq_wake_key_locked(struct waitq *wq, int n, unsigned key)
