@@ -66,6 +66,7 @@ long sys_arch_prctl(int code, uint64_t addr);
 long sys_set_tid_address(int *tidptr);
 long sys_set_robust_list(void *head, size_t len);
 long sys_get_robust_list(int pid, void **head, size_t *len);
+uint64_t proc_rlimit(unsigned res); /* the soft limit (RLIMIT_NOFILE for the fd table) */
 long sys_prlimit64(int pid, unsigned res, const struct rlimit64 *new, struct rlimit64 *old);
 long sys_getrlimit(unsigned res, struct rlimit64 *old);
 long sys_setrlimit(unsigned res, const struct rlimit64 *new);
@@ -121,6 +122,8 @@ long sys_tgkill(int tgid, int tid, int sig);
 long sys_tkill(int tid, int sig);
 long sys_pause(void);
 long signal_send_process(int sig, int code); /* for timers: callable with interrupts off */
+struct thread;
+long signal_send_thread(struct thread *t, int sig); /* e.g. SIGPIPE to the writer */
 
 /* itimer.c: alarm and interval timers (ITIMER_REAL) */
 struct __kernel_old_itimerval;

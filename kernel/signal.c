@@ -343,6 +343,11 @@ long sys_sigaltstack(const stack_t *ss, stack_t *old)
 	return 0;
 }
 
+long signal_send_thread(struct thread *t, int sig)
+{
+	return send(t, sig, SI_KERNEL);
+}
+
 struct pick {
 	int sig;
 	struct thread *t;

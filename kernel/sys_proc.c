@@ -177,6 +177,11 @@ static struct rlimit64 limits[RLIM_NLIMITS] = {
 	[RLIMIT_RTPRIO] = { 0, 0 },
 };
 
+uint64_t proc_rlimit(unsigned res)
+{
+	return res < RLIM_NLIMITS ? limits[res].rlim_cur : 0;
+}
+
 long sys_prlimit64(int pid, unsigned res, const struct rlimit64 *new, struct rlimit64 *old)
 {
 	struct rlimit64 n;

@@ -54,6 +54,7 @@ const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(fsync),
 	SYSCALL(fdatasync),
 	SYSCALL(sync),
+	SYSCALL(sync_file_range),
 	SYSCALL(syncfs),
 	SYSCALL(fadvise64),
 	SYSCALL(getdents64),

@@ -81,6 +81,13 @@ static int do_chown(struct inode *ino, void *arg)
 		ino->uid = o->uid;
 	if (o->gid != (uint32_t)-1)
 		ino->gid = o->gid;
+	/* chown(2): a regular file loses set-user-ID, and set-group-ID when group
+	 * execution is on -- even when root changes it (since Linux 2.2.13) */
+	if (S_ISREG(ino->mode) && (o->uid != (uint32_t)-1 || o->gid != (uint32_t)-1)) {
+		ino->mode &= ~S_ISUID;
+		if (ino->mode & S_IXGRP)
+			ino->mode &= ~S_ISGID;
+	}
 	inode_touch(ino, T_CTIME);
 	return 0;
 }

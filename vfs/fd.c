@@ -13,6 +13,8 @@
  * lock is dropped, because the last put may sleep (release, vfs_lock).
  */
 #include "internal.h"
+#include "proc.h"
+#include <linux/resource.h>
 #include "spinlock.h"
 
 static struct spinlock fd_lock = SPINLOCK_INIT("fd_lock");
@@ -51,15 +53,22 @@ int fd_peek(int fd, void (*fn)(struct file *f, bool cloexec, void *arg), void *a
 	return r;
 }
 
+/* Fds at or above RLIMIT_NOFILE (at most VFS_MAX_FDS) cannot be created. */
+static int fd_limit(void)
+{
+	uint64_t lim = proc_rlimit(RLIMIT_NOFILE);
+	return lim < VFS_MAX_FDS ? (int)lim : VFS_MAX_FDS;
+}
+
 int fd_install_min(struct file *f, int minfd, unsigned flags)
 {
 	unsigned long irq;
-	int fd;
+	int fd, limit = fd_limit();
 
-	if (minfd < 0 || minfd >= VFS_MAX_FDS)
+	if (minfd < 0 || minfd >= limit)
 		return -EINVAL;
 	irq = spin_lock_irqsave(&fd_lock);
-	for (fd = minfd; fd < VFS_MAX_FDS; fd++) {
+	for (fd = minfd; fd < limit; fd++) {
 		if (!files[fd]) {
 			files[fd] = f;
 			cloexec[fd] = (flags & O_CLOEXEC) ? 1 : 0;
@@ -67,7 +76,7 @@ int fd_install_min(struct file *f, int minfd, unsigned flags)
 		}
 	}
 	spin_unlock_irqrestore(&fd_lock, irq);
-	return fd < VFS_MAX_FDS ? fd : -EMFILE;
+	return fd < limit ? fd : -EMFILE;
 }
 
 int fd_install(struct file *f, unsigned flags)
@@ -84,7 +93,7 @@ int fd_dup2(int oldfd, int newfd, unsigned flags)
 	struct file *old = NULL;
 	unsigned long irq;
 
-	if (oldfd < 0 || oldfd >= VFS_MAX_FDS || newfd < 0 || newfd >= VFS_MAX_FDS)
+	if (oldfd < 0 || oldfd >= VFS_MAX_FDS || newfd < 0 || newfd >= fd_limit())
 		return -EBADF;
 	irq = spin_lock_irqsave(&fd_lock);
 	if (!files[oldfd]) {

@@ -10,8 +10,8 @@
  *     blocking with O_NONBLOCK, and whatever is there (short read) otherwise;
  *   - write of up to PIPE_BUF (4096) bytes is atomic: it waits until all of
  *     it fits; a larger write may be split and blocks until all is written;
- *     with no read end left it fails with -EPIPE (SIGPIPE is not raised yet:
- *     signals come later); O_NONBLOCK gives a partial count or -EAGAIN.
+ *     with no read end left it fails with -EPIPE and SIGPIPE goes to the
+ *     writing thread; O_NONBLOCK gives a partial count or -EAGAIN.
  *
  * Locking: pipe->lock (a mutex) protects the ring, readers and writers; it
  * is held across the user copy, which is safe because a page fault never
@@ -21,6 +21,8 @@
  * takes sched_lock, so a wakeup can never fall between check and sleep.
  */
 #include "internal.h"
+#include "proc.h"
+#include <asm/signal.h>
 #include <linux/poll.h>
 #include <linux/limits.h>
 #include <asm/ioctls.h>
@@ -113,6 +115,7 @@ static long pipe_write(struct file *f, const void *buf, size_t n, uint64_t *pos,
 	while (done < n) {
 		if (p->readers == 0) {
 			r = -EPIPE;
+			signal_send_thread(thread_current(), SIGPIPE); /* write(2): EPIPE and SIGPIPE */
 			break;
 		}
 		if (ring_space(&p->ring) < need) {
@@ -216,6 +219,8 @@ long pipe_fcntl_size(struct file *f, bool set, unsigned long arg)
 		return -EBADF;
 	if (!set)
 		return p->ring.size;
+	if (arg > (1UL << 31)) /* no power of two fits: Linux says EINVAL */
+		return -EINVAL;
 	if (arg > PIPE_MAX_SIZE)
 		return -EPERM;
 	while (size < arg)

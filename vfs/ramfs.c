@@ -237,6 +237,8 @@ int ramfs_create(struct inode *dir, const char *name, size_t len, umode_t mode,
 	if (!ino)
 		return -ENOMEM;
 	err = dir_link(dir, name, len, ino);
+	if (!err) /* a new file's four times are one instant, as on Linux */
+		ino->atime = ino->mtime = ino->btime = ino->ctime;
 	if (err) {
 		kfree(ino);
 		return err;

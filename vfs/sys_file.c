@@ -95,7 +95,7 @@ long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags)
  * conflicting lock; every lock is granted and F_GETLK reports F_UNLCK.
  * The argument is still read and checked like Linux does.
  */
-static long fcntl_lock(unsigned int cmd, unsigned long arg)
+static long fcntl_lock(struct file *f, unsigned int cmd, unsigned long arg)
 {
 	struct flock fl;
 
@@ -103,6 +103,11 @@ static long fcntl_lock(unsigned int cmd, unsigned long arg)
 		return -EFAULT;
 	if (fl.l_type != F_RDLCK && fl.l_type != F_WRLCK && fl.l_type != F_UNLCK)
 		return -EINVAL;
+	/* setting a lock needs the matching access, as fcntl(2) says (EBADF) */
+	if (cmd != F_GETLK && cmd != F_OFD_GETLK &&
+	    ((fl.l_type == F_RDLCK && !(f->fmode & FMODE_READ)) ||
+	     (fl.l_type == F_WRLCK && !(f->fmode & FMODE_WRITE))))
+		return -EBADF;
 	if ((cmd == F_OFD_GETLK || cmd == F_OFD_SETLK || cmd == F_OFD_SETLKW) && fl.l_pid != 0)
 		return -EINVAL;
 	if (cmd == F_GETLK || cmd == F_OFD_GETLK) {
@@ -142,7 +147,7 @@ static long do_fcntl(int fd, struct file *f, unsigned int cmd, unsigned long arg
 		return 0;
 	case F_GETLK: case F_SETLK: case F_SETLKW:
 	case F_OFD_GETLK: case F_OFD_SETLK: case F_OFD_SETLKW:
-		return fcntl_lock(cmd, arg);
+		return fcntl_lock(f, cmd, arg);
 	case F_GETPIPE_SZ:
 	case F_SETPIPE_SZ:
 		return pipe_fcntl_size(f, cmd == F_SETPIPE_SZ, arg);

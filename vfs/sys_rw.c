@@ -452,6 +452,23 @@ long sys_fdatasync(unsigned int fd) { return check_fd(fd); }
 long sys_syncfs(int fd) { return fd < 0 ? -EBADF : check_fd(fd); }
 long sys_sync(void) { return 0; }
 
+/*
+ * sync_file_range(2): ramfs has nothing to write back, so after checking
+ * the arguments as Linux does there is nothing to wait for.
+ */
+long sys_sync_file_range(int fd, __kernel_loff_t offset, __kernel_loff_t nbytes, unsigned flags)
+{
+	if (flags & ~7u || offset < 0 || nbytes < 0 || offset + nbytes < offset)
+		return -EINVAL;
+	struct file *f = fd_get(fd);
+	if (!f)
+		return -EBADF;
+	long r = S_ISREG(f->inode->mode) || S_ISDIR(f->inode->mode) || S_ISBLK(f->inode->mode) ?
+			 0 : -ESPIPE;
+	file_put(f);
+	return r;
+}
+
 /* fadvise64(2): advice is only a hint, and ramfs has no cache to steer. */
 long sys_fadvise64(int fd, __kernel_loff_t offset, size_t len, int advice)
 {

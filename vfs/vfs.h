@@ -310,6 +310,7 @@ long sys_fallocate(int fd, int mode, __kernel_loff_t offset, __kernel_loff_t len
 long sys_fsync(unsigned int fd);
 long sys_fdatasync(unsigned int fd);
 long sys_sync(void);
+long sys_sync_file_range(int fd, __kernel_loff_t offset, __kernel_loff_t nbytes, unsigned flags);
 long sys_syncfs(int fd);
 long sys_fadvise64(int fd, __kernel_loff_t offset, size_t len, int advice);
 

@@ -224,3 +224,18 @@ size_t strlcpy(char *d, const char *s, size_t n)
 
 /* mm.h under KEEL_HOSTTEST: pa_to_va/va_to_pa (ramfs_data.c) need it; no test maps pages */
 uintptr_t hosttest_direct_map_base;
+
+/* kernel/sys_proc.c: the fd table asks for RLIMIT_NOFILE; tests use the default */
+uint64_t proc_rlimit(unsigned res)
+{
+	return res == 7 /* RLIMIT_NOFILE */ ? 1024 : ~0ULL;
+}
+
+/* kernel/signal.c: a pipe write with no reader raises SIGPIPE; tests count them */
+int host_signals_sent;
+long signal_send_thread(struct thread *t, int sig)
+{
+	(void)t, (void)sig;
+	host_signals_sent++;
+	return 0;
+}
