@@ -222,6 +222,7 @@ struct file *file_alloc(struct inode *ino, const struct file_ops *ops, int flags
 int file_stat(struct file *f, struct kstat *ks);
 void kstat_to_stat(const struct kstat *ks, struct stat *st);
 extern const struct file_ops ramfs_reg_fops, ramfs_dir_fops, ramfs_link_fops;
+extern const struct file_ops fifo_fops; /* pipe.c: named pipes */
 
 /* file_rw.c: the I/O paths shared by read/write/sendfile/vfs_kread */
 /* pos == NULL: use and advance f->pos (under pos_lock). */

@@ -70,8 +70,10 @@ static int open_checks(struct walk *w, int flags, umode_t mode, struct inode **o
 	}
 	if (S_ISDIR(ino->mode) && (flags & O_ACCMODE) != O_RDONLY)
 		return -EISDIR;
+	if (!ino->fops && S_ISFIFO(ino->mode))
+		ino->fops = &fifo_fops; /* made by mknod or the boot image */
 	if (!ino->fops)
-		return -ENXIO; /* FIFO or socket node: no opener yet; unknown device */
+		return -ENXIO; /* socket node: no opener yet; unknown device */
 	if (S_ISREG(ino->mode) && (flags & O_TRUNC) && !created && ino->size)
 		ramfs_truncate(ino, 0);
 	*out = ino;

@@ -37,6 +37,7 @@ struct pipe {
 	int files;             /* ends not yet released: the pipe's lifetime */
 	struct waitq rd_wq;    /* readers waiting for data or for the last writer to go */
 	struct waitq wr_wq;    /* writers waiting for space or for the last reader to go */
+	unsigned r_opens, w_opens; /* FIFOs: opens so far, for openers waiting for the other side */
 };
 
 static uint32_t load32(const uint32_t *p) { return __atomic_load_n(p, __ATOMIC_ACQUIRE); }
@@ -174,25 +175,31 @@ static long pipe_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	return copy_to_user((void *)arg, &n, sizeof(n));
 }
 
+static bool pipe_put_end(struct pipe *p, unsigned fmode);
+
 static void pipe_release(struct file *f)
 {
-	struct pipe *p = f->priv;
-	bool last;
-
-	mutex_lock(&p->lock);
-	if (f->fmode & FMODE_READ)
-		p->readers--;
-	if (f->fmode & FMODE_WRITE)
-		p->writers--;
-	last = --p->files == 0;
-	waitq_wake(&p->rd_wq, -1);
-	waitq_wake(&p->wr_wq, -1);
-	mutex_unlock(&p->lock);
-	if (last) {
-		kfree(p->ring.buf);
-		kfree(p);
-	}
+	pipe_put_end(f->priv, f->fmode);
 }
+
+static int fifo_open(struct inode *ino, struct file **fp);
+static void fifo_release(struct file *f);
+
+/*
+ * A FIFO (named pipe): the same pipe, found through its inode. Opening for
+ * reading waits for a writer to open and for writing for a reader, unless
+ * O_NONBLOCK (then a reader succeeds at once and a writer without readers
+ * gets ENXIO); O_RDWR never waits. The pipe exists while it is open, and
+ * its data goes with the last close, as fifo(7) says.
+ */
+const struct file_ops fifo_fops = {
+	.open = fifo_open,
+	.read = pipe_read,
+	.write = pipe_write,
+	.ioctl = pipe_ioctl,
+	.poll = pipe_poll,
+	.release = fifo_release,
+};
 
 static const struct file_ops pipe_fops = {
 	.read = pipe_read,
@@ -215,7 +222,7 @@ long pipe_fcntl_size(struct file *f, bool set, unsigned long arg)
 	struct ring nr;
 	long r;
 
-	if (f->ops != &pipe_fops)
+	if (f->ops != &pipe_fops && f->ops != &fifo_fops)
 		return -EBADF;
 	if (!set)
 		return p->ring.size;
@@ -243,21 +250,112 @@ long pipe_fcntl_size(struct file *f, bool set, unsigned long arg)
 	return r;
 }
 
-/* pipe2(2): flags are O_NONBLOCK (both ends) and O_CLOEXEC (for the caller). */
-int pipe_create(int flags, struct file **rd, struct file **wr)
+static struct pipe *pipe_alloc(void)
 {
 	struct pipe *p = kzalloc(sizeof(*p));
-	int nb = flags & O_NONBLOCK;
-
 	if (!p)
-		return -ENOMEM;
+		return NULL;
 	mutex_init(&p->lock);
 	waitq_init(&p->rd_wq);
 	waitq_init(&p->wr_wq);
 	p->ring.size = VFS_PIPE_SIZE;
 	p->ring.buf = kmalloc(VFS_PIPE_SIZE);
+	if (!p->ring.buf) {
+		kfree(p);
+		return NULL;
+	}
+	return p;
+}
+
+/* Drop one open end of p; free it with the last. Return: true if freed. */
+static bool pipe_put_end(struct pipe *p, unsigned fmode)
+{
+	mutex_lock(&p->lock);
+	if (fmode & FMODE_READ)
+		p->readers--;
+	if (fmode & FMODE_WRITE)
+		p->writers--;
+	bool last = --p->files == 0;
+	waitq_wake(&p->rd_wq, -1);
+	waitq_wake(&p->wr_wq, -1);
+	mutex_unlock(&p->lock);
+	if (last) {
+		kfree(p->ring.buf);
+		kfree(p);
+	}
+	return last;
+}
+
+static int fifo_open(struct inode *ino, struct file **fp)
+{
+	struct file *f = *fp;
+	bool rd = f->fmode & FMODE_READ, wr = f->fmode & FMODE_WRITE;
+
+	mutex_lock(&vfs_lock); /* guards ino->priv, the FIFO's pipe while open */
+	struct pipe *p = ino->priv;
+	if (!p && !(p = ino->priv = pipe_alloc())) {
+		mutex_unlock(&vfs_lock);
+		return -ENOMEM;
+	}
+	mutex_lock(&p->lock);
+	if (wr && !rd && !p->readers && (f->flags & O_NONBLOCK)) {
+		bool unused = p->files == 0;
+		mutex_unlock(&p->lock);
+		if (unused) {
+			ino->priv = NULL;
+			kfree(p->ring.buf);
+			kfree(p);
+		}
+		mutex_unlock(&vfs_lock);
+		return -ENXIO;
+	}
+	p->files++;
+	p->readers += rd;
+	p->writers += wr;
+	p->r_opens += rd;
+	p->w_opens += wr;
+	unsigned r0 = p->r_opens, w0 = p->w_opens;
+	f->priv = p;
+	f->fmode &= ~FMODE_SEEK;
+	waitq_wake(&p->rd_wq, -1);
+	waitq_wake(&p->wr_wq, -1);
+	mutex_unlock(&p->lock);
+	mutex_unlock(&vfs_lock);
+
+	if ((f->flags & O_NONBLOCK) || rd == wr)
+		return 0;
+	/* a lone reader waits for a writer to open, a lone writer for a reader */
+	int r = 0;
+	unsigned long flags = sched_lock_irqsave();
+	while (!r && (rd ? p->w_opens == w0 && !p->writers : p->r_opens == r0 && !p->readers))
+		r = waitq_wait_intr_locked(rd ? &p->rd_wq : &p->wr_wq, 0);
+	sched_unlock_irqrestore(flags);
+	if (r) { /* a signal: the open fails and this end goes away (no release will run) */
+		fifo_release(f);
+		return -ERESTARTSYS;
+	}
+	return 0;
+}
+
+static void fifo_release(struct file *f)
+{
+	struct pipe *p = f->priv;
+	mutex_lock(&vfs_lock);
+	if (pipe_put_end(p, f->fmode))
+		f->inode->priv = NULL;
+	mutex_unlock(&vfs_lock);
+}
+
+/* pipe2(2): flags are O_NONBLOCK (both ends) and O_CLOEXEC (for the caller). */
+int pipe_create(int flags, struct file **rd, struct file **wr)
+{
+	struct pipe *p = pipe_alloc();
+	int nb = flags & O_NONBLOCK;
+
+	if (!p)
+		return -ENOMEM;
 	p->readers = p->writers = p->files = 1;
-	*rd = p->ring.buf ? vfs_file_anon(&pipe_fops, p, O_RDONLY | nb, S_IFIFO | 0600) : NULL;
+	*rd = vfs_file_anon(&pipe_fops, p, O_RDONLY | nb, S_IFIFO | 0600);
 	if (!*rd) {
 		kfree(p->ring.buf);
 		kfree(p);

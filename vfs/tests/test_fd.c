@@ -168,8 +168,17 @@ static void test_console_and_devices(void)
 	CHECK(sys_open("/dev/tty", O_RDWR, 0) >= 0);
 	CHECK(S_ISDIR(vt_mode("/dev/shm", true)) && (vt_mode("/tmp", true) & 07777) == 01777);
 	CHECK(S_ISDIR(vt_mode("/proc", true)) && S_ISDIR(vt_mode("/sys", true)));
+	/* a FIFO: a writer without a reader is refused when it may not wait (fifo(7)) */
 	CHECK(sys_mknod("/tmp/fifo", S_IFIFO | 0600, 0) == 0);
-	CHECK(sys_open("/tmp/fifo", O_RDONLY, 0) == -ENXIO);
+	CHECK(sys_open("/tmp/fifo", O_WRONLY | O_NONBLOCK, 0) == -ENXIO);
+	int rfd = sys_open("/tmp/fifo", O_RDONLY | O_NONBLOCK, 0);
+	int wfd = sys_open("/tmp/fifo", O_WRONLY | O_NONBLOCK, 0);
+	CHECK(rfd >= 0 && wfd >= 0);
+	CHECK(sys_write(wfd, "fifo", 4) == 4 && sys_read(rfd, buf, 8) == 4 && memcmp(buf, "fifo", 4) == 0);
+	CHECK(sys_lseek(rfd, 0, SEEK_SET) == -ESPIPE);
+	sys_close(wfd);
+	CHECK(sys_read(rfd, buf, 8) == 0); /* no writer left: end of file */
+	sys_close(rfd);
 	CHECK(sys_mknod("/tmp/cdev", S_IFCHR | 0600, MKDEV(1, 5)) == 0);
 	fd = sys_open("/tmp/cdev", O_RDONLY, 0);
 	CHECK(fd >= 0 && sys_read(fd, buf, 4) == 4 && buf[0] == 0);
