@@ -18,6 +18,7 @@
 #include "klib.h"
 #include "mm.h"
 #include "loader.h"
+#include <asm-generic/errno-base.h>
 
 #define PIT_HZ 1193182ULL
 #define PIT_CH0 0x40
@@ -49,30 +50,102 @@ static uint16_t pit_read(void)
 void apic_timer_count_start(void);
 uint32_t apic_timer_count_elapsed(void);
 
-/* Return: 0, or -1 if the PIT does not count (absent). */
-static int calibrate_pit(void)
+/*
+ * Measure the TSC and the APIC timer against the PIT.
+ *
+ * The PIT counter is 16 bits and wraps every 55 ms. A vCPU that the host
+ * deschedules for longer than that between two reads (TCG on a busy
+ * machine does) loses whole periods, which would make every rate come out
+ * too high. So reads are grouped in chunks that also note the TSC; the
+ * median TSC-per-PIT-tick ratio of the chunks (chunks are short, and a
+ * stall without a wrap keeps both clocks in step, since the PIT follows
+ * the host clock) tells how many PIT ticks each chunk really spanned, and
+ * the lost periods are added back. The APIC timer, 32 bits at ~1 GHz, does
+ * not wrap within a window of a few seconds; longer windows are retried.
+ */
+#define CHUNK_READS 64
+#define MAX_CHUNKS 512
+
+static struct chunk {
+	uint32_t pit;  /* PIT ticks seen (modulo lost periods) */
+	uint64_t tsc;  /* TSC cycles it took */
+} chunks[MAX_CHUNKS];
+
+static uint64_t median_ratio(unsigned n)
+{
+	static uint64_t r[MAX_CHUNKS];
+	unsigned m = 0;
+	for (unsigned i = 0; i < n; i++)
+		if (chunks[i].pit)
+			r[m++] = (chunks[i].tsc << 8) / chunks[i].pit; /* 8 fraction bits */
+	for (unsigned i = 1; i < m; i++) /* insertion sort: m is at most a few hundred */
+		for (unsigned j = i; j > 0 && r[j - 1] > r[j]; j--) {
+			uint64_t t = r[j];
+			r[j] = r[j - 1];
+			r[j - 1] = t;
+		}
+	return m ? r[m / 2] : 0;
+}
+
+/* Return: 0, -EAGAIN (no usable window: retry), or -ENODEV (the PIT does not count). */
+static int pit_window(void)
 {
 	outb(PIT_CMD, 0x34); /* channel 0, lo/hi byte, mode 2, binary */
 	outb(PIT_CH0, 0);
 	outb(PIT_CH0, 0); /* period 65536 */
 
 	uint16_t prev = pit_read();
-	uint64_t elapsed = 0, spins = 0;
+	uint64_t raw = 0, spins = 0;
+	unsigned n = 0;
 	apic_timer_count_start();
-	uint64_t t0 = rdtsc();
-	while (elapsed < CALIB_PIT_TICKS) {
-		uint16_t now = pit_read();
-		elapsed += (uint16_t)(prev - now); /* counts down, wraps at 65536 */
-		prev = now;
-		if (++spins > 50000000 || (spins > 100000 && elapsed == 0))
-			return -1;
+	uint64_t t0 = rdtsc(), last = t0;
+	while (raw < CALIB_PIT_TICKS && n < MAX_CHUNKS) {
+		uint32_t ticks = 0;
+		for (int i = 0; i < CHUNK_READS; i++) {
+			uint16_t now = pit_read();
+			ticks += (uint16_t)(prev - now); /* counts down, wraps at 65536 */
+			prev = now;
+		}
+		uint64_t t = rdtsc();
+		chunks[n++] = (struct chunk){ ticks, t - last };
+		last = t;
+		raw += ticks;
+		spins += CHUNK_READS;
+		if (spins > 50000000 || (spins > 100000 && raw == 0))
+			return -ENODEV;
 	}
-	uint64_t dtsc = rdtsc() - t0;
+	uint64_t dtsc = last - t0;
 	uint32_t dapic = apic_timer_count_elapsed();
-	tsc_hz = dtsc * PIT_HZ / elapsed;
-	lapic_timer_hz = (uint64_t)dapic * PIT_HZ / elapsed;
-	clock_source = "PIT-calibrated TSC";
+	uint64_t ratio = median_ratio(n);
+	if (!ratio)
+		return -EAGAIN;
+	uint64_t ticks = 0;
+	for (unsigned i = 0; i < n; i++) { /* add back the periods a long stall lost */
+		uint64_t expect = (chunks[i].tsc << 8) / ratio;
+		uint64_t lost = expect > chunks[i].pit + 32768 ? (expect - chunks[i].pit + 32768) / 65536 : 0;
+		ticks += chunks[i].pit + lost * 65536;
+	}
+	if (ticks > 3 * PIT_HZ) /* over 3 s: the APIC timer may have wrapped */
+		return -EAGAIN;
+	tsc_hz = dtsc * PIT_HZ / ticks;
+	lapic_timer_hz = (uint64_t)dapic * PIT_HZ / ticks;
 	return 0;
+}
+
+/* Return: 0, or -1 if the PIT does not count (absent) or never gave a usable window. */
+static int calibrate_pit(void)
+{
+	for (int tries = 0; tries < 8; tries++) {
+		int r = pit_window();
+		if (r == -ENODEV)
+			return -1;
+		if (r == 0 && tsc_hz >= 10000000 && lapic_timer_hz >= 100000 &&
+		    lapic_timer_hz < (1ULL << 32)) {
+			clock_source = "PIT-calibrated TSC";
+			return 0;
+		}
+	}
+	return -1;
 }
 
 struct pvclock {
@@ -120,7 +193,8 @@ void clock_init(void)
 	} else if (calibrate_pit() == 0) {
 		set_scale();
 	} else {
-		panic("no clock: no kvmclock and the PIT does not count");
+		panic("no clock: no kvmclock, and the PIT does not count or never gave a "
+		      "consistent measurement in 8 tries");
 	}
 	if (tsc_hz < 10000000)
 		panic("the TSC barely moves (%lu Hz measured by %s); refusing it as a clock",
