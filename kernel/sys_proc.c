@@ -193,6 +193,8 @@ long sys_prlimit64(int pid, unsigned res, const struct rlimit64 *new, struct rli
 		return -EFAULT;
 	if (new && n.rlim_cur > n.rlim_max)
 		return -EINVAL;
+	if (new && res == RLIMIT_NOFILE && n.rlim_max > 1048576) /* above fs.nr_open */
+		return -EPERM;
 	if (old && copy_to_user(old, &limits[res], sizeof(*old)))
 		return -EFAULT;
 	if (new)
@@ -215,6 +217,8 @@ long sys_getrandom(void *buf, size_t len, unsigned flags)
 	char tmp[256];
 	if (flags & ~7u) /* GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE */
 		return -EINVAL;
+	if ((flags & 6u) == 6u) /* GRND_RANDOM with GRND_INSECURE makes no sense: getrandom(2) */
+		return -EINVAL;
 	for (size_t done = 0; done < len;) {
 		size_t n = MIN(len - done, sizeof(tmp));
 		random_bytes(tmp, n);
@@ -225,10 +229,11 @@ long sys_getrandom(void *buf, size_t len, unsigned flags)
 	return (long)len;
 }
 
+static int dumpable = 1, pdeathsig, no_new_privs; /* prctl state: one process */
+
 long sys_prctl(int option, unsigned long a2, unsigned long a3, unsigned long a4, unsigned long a5)
 {
 	struct thread *t = thread_current();
-	(void)a3, (void)a4, (void)a5;
 	switch (option) {
 	case PR_SET_NAME: {
 		char name[16];
@@ -242,11 +247,23 @@ long sys_prctl(int option, unsigned long a2, unsigned long a3, unsigned long a4,
 	case PR_GET_NAME:
 		return copy_to_user((void *)a2, t->name, 16);
 	case PR_SET_DUMPABLE:
-	case PR_SET_PDEATHSIG:
-	case PR_SET_NO_NEW_PRIVS:
-		return 0; /* nothing to do in a one-process machine */
+		return a2 <= 1 ? (dumpable = (int)a2, 0) : -EINVAL;
 	case PR_GET_DUMPABLE:
-		return 1;
+		return dumpable;
+	case PR_SET_PDEATHSIG: /* kept: there is no parent to die, so it never fires */
+		if (a2 > 64)
+			return -EINVAL;
+		pdeathsig = (int)a2;
+		return 0;
+	case PR_GET_PDEATHSIG:
+		return copy_to_user((void *)a2, &pdeathsig, sizeof(pdeathsig));
+	case PR_SET_NO_NEW_PRIVS:
+		if (a2 != 1 || a3 || a4 || a5)
+			return -EINVAL;
+		no_new_privs = 1;
+		return 0;
+	case PR_GET_NO_NEW_PRIVS:
+		return a2 || a3 || a4 || a5 ? -EINVAL : no_new_privs;
 	default:
 		return -EINVAL;
 	}

@@ -23,6 +23,12 @@ static bool our_thread(int pid)
 	return pid == 0 || pid == proc.pid || pid == thread_current()->tid;
 }
 
+/* The sched_* calls: a negative pid is invalid, another one does not exist. */
+static long check_pid(int pid)
+{
+	return pid < 0 ? -EINVAL : our_thread(pid) ? 0 : -ESRCH;
+}
+
 long sys_sched_getaffinity(int pid, unsigned len, unsigned long *mask)
 {
 	unsigned long m = 1; /* CPU 0 */
@@ -49,22 +55,25 @@ long sys_sched_setaffinity(int pid, unsigned len, const unsigned long *mask)
 
 long sys_sched_getscheduler(int pid)
 {
-	return our_thread(pid) ? SCHED_NORMAL : -ESRCH;
+	long e = check_pid(pid);
+	return e ? e : SCHED_NORMAL;
 }
 
 long sys_sched_getparam(int pid, int *param)
 {
 	int zero = 0;
-	if (!our_thread(pid))
-		return -ESRCH;
+	long e = check_pid(pid);
+	if (e)
+		return e;
 	return copy_to_user(param, &zero, sizeof(zero));
 }
 
 long sys_sched_setscheduler(int pid, int policy, const int *param)
 {
 	int prio;
-	if (!our_thread(pid))
-		return -ESRCH;
+	long e = check_pid(pid);
+	if (e)
+		return e;
 	if (copy_from_user(&prio, param, sizeof(prio)))
 		return -EFAULT;
 	return (policy & ~SCHED_RESET_ON_FORK) == SCHED_NORMAL && prio == 0 ? 0 : -EPERM;
@@ -85,23 +94,40 @@ long sys_sched_get_priority_min(int policy)
 	return policy == SCHED_FIFO || policy == SCHED_RR ? 1 : policy >= 0 && policy <= 5 ? 0 : -EINVAL;
 }
 
+/*
+ * Nice values are kept (one for the process: keel's threads all run at one
+ * priority, so the value only affects what is read back), clamped to
+ * -20..19 as setpriority(2) says; getpriority returns 20 - nice.
+ */
+static int nice_value;
+
+static long check_who(int which, int who)
+{
+	if (which != 0 && which != 1 && which != 2) /* PRIO_PROCESS, PGRP, USER */
+		return -EINVAL;
+	return who == 0 || who == proc.pid ? 0 : -ESRCH; /* for PRIO_USER, uid 0 is who == 0 */
+}
+
 long sys_getpriority(int which, int who)
 {
-	return which >= 0 && which <= 2 && (who == 0 || who == proc.pid) ? 20 : -ESRCH; /* nice 0 */
+	long e = check_who(which, who);
+	return e ? e : 20 - nice_value;
 }
 
 long sys_setpriority(int which, int who, int nice)
 {
-	if (which < 0 || which > 2 || (who != 0 && who != proc.pid))
-		return -ESRCH;
-	return nice >= 0 ? 0 : -EACCES; /* lowering priority is a no-op with one process */
+	long e = check_who(which, who);
+	if (e)
+		return e;
+	nice_value = nice < -20 ? -20 : nice > 19 ? 19 : nice; /* root may also lower it */
+	return 0;
 }
 
 long sys_sysinfo(struct sysinfo *info)
 {
 	struct sysinfo k;
 	memset(&k, 0, sizeof(k));
-	k.uptime = (long)(clock_ns() / NSEC_PER_SEC);
+	k.uptime = (long)((clock_ns() + NSEC_PER_SEC - 1) / NSEC_PER_SEC); /* rounded up, as Linux */
 	k.totalram = palloc_total_pages();
 	k.freeram = palloc_free_pages();
 	k.procs = (uint16_t)sched_nr_threads();

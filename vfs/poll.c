@@ -32,6 +32,8 @@
  * poll_sleep_locked and poll_sigmask_begin.
  */
 #include "internal.h"
+#include "proc.h"
+#include <linux/resource.h>
 #include "time.h"
 #include "ksignal.h"
 #include <asm-generic/poll.h>
@@ -282,7 +284,7 @@ static long do_poll(struct pollfd *ufds, unsigned int nfds, uint64_t deadline)
 	struct pollrec *r;
 	long ret;
 
-	if (nfds > VFS_MAX_FDS) /* poll(2): nfds exceeds RLIMIT_NOFILE */
+	if (nfds > VFS_MAX_FDS || nfds > proc_rlimit(RLIMIT_NOFILE)) /* poll(2) */
 		return -EINVAL;
 	k = kmalloc(nfds * sizeof(*k) + 1);
 	r = kzalloc(nfds * sizeof(*r) + 1);
