@@ -35,7 +35,8 @@ static bool access_allowed(const struct vma *v, uint64_t err)
 
 /*
  * Return: 0 when the page is now mapped; -EFAULT (no VMA, or a kernel
- * address), -EACCES (the VMA forbids this access), -ENOMEM (no page left).
+ * address), -EACCES (the VMA forbids this access), -ENXIO (past the end
+ * of a mapped file: SIGBUS), -ENOMEM (no page left).
  */
 int mm_handle_fault(uint64_t addr, uint64_t err)
 {
@@ -47,6 +48,10 @@ int mm_handle_fault(uint64_t addr, uint64_t err)
 	struct vma *v = vma_find(user_vmas, addr);
 	if (!v) {
 		ret = -EFAULT;
+		goto out_unlock;
+	}
+	if (v->sigbus_from && addr >= v->sigbus_from) {
+		ret = -ENXIO; /* a file mapping's pages past the end of the file */
 		goto out_unlock;
 	}
 	if ((err & PF_PRESENT) || !access_allowed(v, err)) {

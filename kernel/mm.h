@@ -153,6 +153,7 @@ int vm_discard(uint64_t addr, uint64_t len);
 long vm_remap(uint64_t old, uint64_t old_len, uint64_t new_len, bool may_move, long new_addr);
 void vm_set_mmap_top(uint64_t top);
 void vm_name(uint64_t addr, uint64_t len, const char *name, uint64_t file_offset);
+void vm_sigbus_from(uint64_t addr, uint64_t len, uint64_t from);
 
 /* sys_mman.c */
 long sys_mmap(uint64_t addr, uint64_t len, unsigned long prot, unsigned long flags, int fd, uint64_t off);

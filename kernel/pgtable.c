@@ -25,9 +25,17 @@ static unsigned idx(uint64_t va, int level) /* level 3 = PML4 ... 0 = PT */
 	return (va >> (12 + 9 * level)) & 511;
 }
 
+/*
+ * A leaf that maps a page has PTE_MAPPED (a bit the CPU ignores); PTE_P is
+ * set only if some access is allowed. So a PROT_NONE page keeps its frame
+ * (mprotect can give access back, munmap can free it) but faults on any
+ * access, as on Linux.
+ */
+#define PTE_MAPPED (1UL << 9)
+
 static uint64_t leaf_flags(uint64_t va, unsigned prot)
 {
-	uint64_t f = PTE_P;
+	uint64_t f = PTE_MAPPED | (prot & (PROT_R | PROT_W | PROT_X) ? PTE_P : 0);
 	if (prot & PROT_W)
 		f |= PTE_W;
 	if (!(prot & PROT_X))
@@ -41,7 +49,7 @@ static uint64_t leaf_flags(uint64_t va, unsigned prot)
 
 static unsigned prot_of(uint64_t pte)
 {
-	unsigned p = PROT_R;
+	unsigned p = pte & PTE_P ? PROT_R : 0;
 	if (pte & PTE_W)
 		p |= PROT_W;
 	if (!(pte & PTE_NX))
@@ -76,7 +84,7 @@ static uint64_t *walk(uint64_t *pml4, uint64_t va, int stop, bool create)
 	uint64_t *table = pml4;
 	for (int level = 3; level > stop; level--) {
 		uint64_t *e = &table[idx(va, level)];
-		if (level == 1 && (*e & PTE_P) && (*e & PTE_PS)) {
+		if (level == 1 && (*e & (PTE_P | PTE_MAPPED)) && (*e & PTE_PS)) {
 			if (!create)
 				return e;
 			if (split_large(e))
@@ -121,7 +129,7 @@ static int for_each_leaf(uint64_t *pml4, uint64_t va, uint64_t size, unsigned pr
 	while (size) {
 		uint64_t *e = walk(pml4, va, 1, false);
 		uint64_t step = PAGE_SIZE;
-		if (e && (*e & PTE_P) && (*e & PTE_PS)) {
+		if (e && (*e & PTE_MAPPED) && (*e & PTE_PS)) {
 			if (!(va & LARGE_MASK) && size >= LARGE_PAGE_SIZE) {
 				step = LARGE_PAGE_SIZE;
 			} else if (split_large(e)) {
@@ -130,7 +138,7 @@ static int for_each_leaf(uint64_t *pml4, uint64_t va, uint64_t size, unsigned pr
 		}
 		if (step == PAGE_SIZE)
 			e = walk(pml4, va, 0, false);
-		if (e && (*e & PTE_P)) {
+		if (e && (*e & PTE_MAPPED)) {
 			if (unmap)
 				*e = 0;
 			else
@@ -155,13 +163,13 @@ int pt_protect(uint64_t *pml4, uint64_t va, uint64_t size, unsigned prot)
 bool pt_lookup(uint64_t *pml4, uint64_t va, uint64_t *pa, unsigned *prot)
 {
 	uint64_t *e = walk(pml4, va, 1, false);
-	if (!e || !(*e & PTE_P))
+	if (!e || !(*e & (PTE_P | PTE_MAPPED)))
 		return false;
-	if (*e & PTE_PS) {
+	if ((*e & PTE_PS) && (*e & PTE_MAPPED)) {
 		*pa = (*e & PTE_ADDR & ~LARGE_MASK) + (va & LARGE_MASK);
 	} else {
 		e = walk(pml4, va, 0, false);
-		if (!e || !(*e & PTE_P))
+		if (!e || !(*e & PTE_MAPPED))
 			return false;
 		*pa = (*e & PTE_ADDR) + (va & (PAGE_SIZE - 1));
 	}

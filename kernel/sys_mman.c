@@ -45,8 +45,11 @@ static uint64_t *file_pages(struct file *f, uint64_t off, uint64_t len, long *er
 			goto out_free;
 		}
 		uint64_t at = off + i * PAGE_SIZE;
-		if (at >= (uint64_t)st.st_size)
-			continue; /* beyond EOF: zeros (touching them would SIGBUS on Linux) */
+		if (at >= (uint64_t)st.st_size) { /* past EOF: no page; touching it is SIGBUS */
+			pfree_pages(pages[i], 0);
+			pages[i] = 0;
+			break;
+		}
 		long n = vfs_kread(f, pa_to_va(pages[i]), MIN(PAGE_SIZE, st.st_size - at), at);
 		if (n < 0) {
 			*err = n;
@@ -65,15 +68,19 @@ out_free:
 /* MAP_SHARED of a ramfs file. Consumes the reference on f. Return: address or -errno
  * (-ENODEV: not a file whose pages can be shared; the caller copies instead). */
 static long map_file_shared(struct file *f, uint64_t addr, uint64_t len, unsigned long prot,
-			    unsigned vmflags, uint64_t off)
+			    unsigned vmflags, uint64_t off, uint64_t eof_off)
 {
 	uint64_t npages = len / PAGE_SIZE;
+	uint64_t filed = MIN(npages, PAGE_ALIGN_UP(eof_off) / PAGE_SIZE); /* pages the file reaches */
 	uint64_t *pages = kzalloc((npages + 1) * sizeof(uint64_t));
-	long ret = pages ? vfs_mmap_shared(f, off / PAGE_SIZE, npages, pages) : -ENOMEM;
-	if (ret == 0)
+	long ret = pages ? vfs_mmap_shared(f, off / PAGE_SIZE, filed, pages) : -ENOMEM;
+	if (ret == 0) {
 		ret = vm_map_shared(addr, len, to_prot(prot), vmflags, pages, f); /* takes f */
-	else if (ret != -ENODEV)
+		if (ret >= 0 && filed < npages) /* touching past the end of the file: SIGBUS */
+			vm_sigbus_from((uint64_t)ret, len, (uint64_t)ret + filed * PAGE_SIZE);
+	} else if (ret != -ENODEV) {
 		file_put(f);
+	}
 	kfree(pages);
 	return ret;
 }
@@ -87,12 +94,15 @@ long sys_mmap(uint64_t addr, uint64_t len, unsigned long prot, unsigned long fla
 							 0;
 	uint64_t *pages = NULL;
 	char *map_name = NULL;
+	uint64_t eof_off = UINT64_MAX; /* where the file ends, relative to the mapping */
 	long ret;
 
 	if (!len || (off & (PAGE_SIZE - 1)) || (vmflags && (addr & (PAGE_SIZE - 1))))
 		return -EINVAL;
 	if (type != MAP_PRIVATE && type != MAP_SHARED && type != MAP_SHARED_VALIDATE)
 		return -EINVAL;
+	if (type == MAP_SHARED_VALIDATE && (flags & MAP_ANONYMOUS))
+		return -EINVAL; /* as Linux: only file mappings take MAP_SHARED_VALIDATE */
 	if (len > USER_TOP || PAGE_ALIGN_UP(len) > USER_TOP)
 		return -ENOMEM;
 	len = PAGE_ALIGN_UP(len);
@@ -100,13 +110,22 @@ long sys_mmap(uint64_t addr, uint64_t len, unsigned long prot, unsigned long fla
 		struct file *f = fd_get(fd);
 		if (!f)
 			return -EBADF;
+		struct stat st;
 		if ((f->flags & O_ACCMODE) == O_WRONLY ||
 		    (type != MAP_PRIVATE && (prot & PROT_WRITE) && (f->flags & O_ACCMODE) != O_RDWR)) {
 			file_put(f);
 			return -EACCES;
 		}
+		long e = vfs_kstat(f, &st);
+		if (!e && !S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode) && !S_ISBLK(st.st_mode))
+			e = -ENODEV; /* mmap(2): this file type cannot be mapped */
+		if (e) {
+			file_put(f);
+			return e;
+		}
+		eof_off = (uint64_t)st.st_size > off ? (uint64_t)st.st_size - off : 0;
 		if (type != MAP_PRIVATE) { /* shared: map the file's own pages */
-			ret = map_file_shared(f, addr, len, prot, vmflags, off);
+			ret = map_file_shared(f, addr, len, prot, vmflags, off, eof_off);
 			if (ret != -ENODEV)
 				return ret;
 		}
@@ -125,6 +144,8 @@ long sys_mmap(uint64_t addr, uint64_t len, unsigned long prot, unsigned long fla
 	ret = vm_map(addr, len, to_prot(prot), vmflags, pages);
 	if (ret >= 0 && map_name && map_name[0])
 		vm_name((uint64_t)ret, len, map_name, off);
+	if (ret >= 0 && pages && eof_off < len) /* the file ends inside the mapping */
+		vm_sigbus_from((uint64_t)ret, len, (uint64_t)ret + PAGE_ALIGN_UP(eof_off));
 	kfree(map_name);
 	if (pages) {
 		if (ret < 0)
@@ -157,7 +178,13 @@ long sys_madvise(uint64_t addr, uint64_t len, int advice)
 {
 	if (addr & (PAGE_SIZE - 1))
 		return -EINVAL;
-	if (advice == MADV_DONTNEED && len) {
+	/* the advice values Linux 6.1 knows (madvise(2)); others are EINVAL */
+	if (!((advice >= MADV_NORMAL && advice <= MADV_DONTNEED) ||
+	      (advice >= MADV_FREE && advice <= 25) || advice == 100 || advice == 101))
+		return -EINVAL;
+	if (len && !vm_range_mapped(addr, PAGE_ALIGN_UP(len)))
+		return -ENOMEM; /* madvise(2): part of the range is not mapped */
+	if ((advice == MADV_DONTNEED || advice == MADV_FREE) && len) {
 		/* the next touch must see zeros: drop the pages, keep the mapping */
 		if (!vm_range_mapped(addr, PAGE_ALIGN_UP(len)))
 			return -ENOMEM;

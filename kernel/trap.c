@@ -109,13 +109,15 @@ void trap_report(const char *what, struct trap_frame *f)
 	depth--;
 }
 
-__noreturn static void program_fault(const char *what, struct trap_frame *f, int code,
+__noreturn static void program_fault(const char *what, struct trap_frame *f, int sig, int code,
 				       uint64_t addr);
+static int fault_signal(uint64_t vector);
 
 static void exception(struct trap_frame *f)
 {
 	const char *what = exc_names[f->vector] ? exc_names[f->vector] : "reserved exception";
 	int code = 1; /* SEGV_MAPERR, ILL_ILLOPC, FPE_INTDIV, BUS_ADRALN: the first of each */
+	int sig = fault_signal(f->vector);
 	uint64_t addr = f->rip;
 
 	if (f->vector == 14) {
@@ -134,9 +136,14 @@ static void exception(struct trap_frame *f)
 			what = "page fault: access not allowed by the mapping's protection";
 		if (err == -EACCES)
 			code = 2; /* SEGV_ACCERR */
+		if (err == -ENXIO) { /* past the end of a mapped file: mmap(2) says SIGBUS */
+			what = "page fault: past the end of the mapped file";
+			sig = 7;  /* SIGBUS */
+			code = 2; /* BUS_ADRERR */
+		}
 	}
 	if (f->rip < USER_TOP) /* the program's own code faulted: it, not the kernel, crashed */
-		program_fault(what, f, code, addr);
+		program_fault(what, f, sig, code, addr);
 	trap_fatal(what, f);
 }
 
@@ -158,10 +165,9 @@ static int fault_signal(uint64_t vector)
  * like a fatal kernel fault, walking the program's frame-pointer chain
  * through uaccess (it may be garbage), and end the program with 128+signal.
  */
-__noreturn static void program_fault(const char *what, struct trap_frame *f, int code,
+__noreturn static void program_fault(const char *what, struct trap_frame *f, int sig, int code,
 				       uint64_t addr)
 {
-	int sig = fault_signal(f->vector);
 	struct thread *cur = this_cpu()->current;
 	if (signal_handler_for(sig) && cur && !(cur->sig_mask & SIGBIT(sig)))
 		signal_fault(f, sig, code, addr);

@@ -303,14 +303,23 @@ int vm_discard(uint64_t addr, uint64_t len)
 }
 
 /*
- * Protection of the one VMA holding all of [addr, addr+len), or -EFAULT
- * (mremap's rule). Shared file mappings are not remapped yet: -EINVAL.
+ * Protection of the mapping holding all of [addr, addr+len), or -EFAULT
+ * (mremap's rule: one mapping). Linux merges neighbouring anonymous VMAs
+ * that agree; keel does not, so contiguous VMAs with the same protection
+ * and flags count as one here. Shared file mappings are not remapped
+ * yet: -EINVAL.
  */
 static int prot_of_range(uint64_t addr, uint64_t len)
 {
 	unsigned long irq = spin_lock_irqsave(&mm_lock);
 	struct vma *v = vma_find(user_vmas, addr);
-	int prot = v && v->end - addr >= len ? (int)v->prot : -EFAULT;
+	int prot = v ? (int)v->prot : -EFAULT;
+	for (struct vma *w = v; w && prot >= 0 && w->end < addr + len;) {
+		struct vma *n = vma_next(w);
+		if (!n || n->start != w->end || n->prot != v->prot || n->flags != v->flags)
+			prot = -EFAULT;
+		w = n;
+	}
 	if (v && (v->flags & VMA_FILE))
 		prot = -EINVAL;
 	spin_unlock_irqrestore(&mm_lock, irq);
@@ -389,6 +398,16 @@ static const char *intern(const char *s)
 	n->next = names;
 	names = n;
 	return n->s;
+}
+
+/* Faults in [from, addr+len) of the mappings there are past the end of their file. */
+void vm_sigbus_from(uint64_t addr, uint64_t len, uint64_t from)
+{
+	unsigned long irq = spin_lock_irqsave(&mm_lock);
+	for (struct vma *v = vma_find_above(user_vmas, addr); v && v->start < addr + len;
+	     v = vma_next(v))
+		v->sigbus_from = from;
+	spin_unlock_irqrestore(&mm_lock, irq);
 }
 
 void vm_name(uint64_t addr, uint64_t len, const char *name, uint64_t file_offset)

@@ -340,6 +340,7 @@ int vma_split(struct vma_tree *t, struct vma *v, uint64_t addr, struct vma *tail
 	tail->flags = v->flags;
 	tail->file = v->file;
 	tail->name = v->name;
+	tail->sigbus_from = v->sigbus_from;
 	tail->offset = v->offset + (addr - v->start);
 	v->end = addr;
 	err = vma_insert(t, tail);

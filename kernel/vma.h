@@ -23,6 +23,7 @@ struct vma {
 	void *file;           /* backing object for VMA_FILE, else NULL */
 	uint64_t offset;      /* offset of start within file */
 	const char *name;     /* for /proc/self/maps: a path or "[stack]"; never freed (vm_name) */
+	uint64_t sigbus_from; /* file mappings: faults at or above are past EOF (SIGBUS); 0: none */
 	/* tree links, owned by vma.c */
 	struct vma *left, *right, *parent;
 	int height;
