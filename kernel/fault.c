@@ -14,6 +14,7 @@
 #include "vma.h"
 #include "klib.h"
 #include "spinlock.h"
+#include "vfs.h"
 #include <asm-generic/errno-base.h>
 
 #define PF_PRESENT 0x1
@@ -119,4 +120,37 @@ bool mm_describe(uint64_t addr, char *buf, size_t n)
 		snprintf(buf, n, "%s+0x%lx", v->name ? v->name : "[anon]", addr - v->start + v->offset);
 	spin_unlock_irqrestore(&mm_lock, flags);
 	return v != NULL;
+}
+
+/*
+ * A fault past the end of a shared file mapping (mm_handle_fault said
+ * -ENXIO): the file may have grown since the mapping was made, and then
+ * the page is the file's, as on Linux. Called for program faults with
+ * interrupts enabled: it may sleep (the file system's lock).
+ * Return: 0 when the page is now mapped, -ENXIO (still past the end: SIGBUS).
+ */
+int mm_fault_file_grown(uint64_t addr)
+{
+	unsigned long flags = spin_lock_irqsave(&mm_lock);
+	struct vma *v = vma_find(user_vmas, addr);
+	struct file *f = v && (v->flags & VMA_FILE) ? v->file : NULL;
+	uint64_t index = v ? (addr - v->start + v->offset) / PAGE_SIZE : 0;
+	if (f)
+		file_get(f);
+	spin_unlock_irqrestore(&mm_lock, flags);
+	if (!f)
+		return -ENXIO;
+	uint64_t pa;
+	long r = vfs_mmap_page(f, index, &pa);
+	if (r == 0) {
+		flags = spin_lock_irqsave(&mm_lock);
+		v = vma_find(user_vmas, addr); /* still the same mapping? */
+		uint64_t old;
+		unsigned prot;
+		if (v && v->file == f && !pt_lookup(kernel_pml4, addr & PAGE_MASK, &old, &prot))
+			r = pt_map(kernel_pml4, addr & PAGE_MASK, pa, PAGE_SIZE, v->prot);
+		spin_unlock_irqrestore(&mm_lock, flags);
+	}
+	file_put(f);
+	return r ? -ENXIO : 0;
 }

@@ -129,6 +129,7 @@ extern struct vma_tree *user_vmas;
 struct vma;
 int mm_handle_fault(uint64_t addr, uint64_t error_code);
 bool mm_describe(uint64_t addr, char *buf, size_t n); /* "FILE+0xOFFSET" for crash reports */
+int mm_fault_file_grown(uint64_t addr); /* may sleep: program faults only */
 int mm_map_anon(uint64_t start, uint64_t len, unsigned prot, struct vma *v);
 void mm_unmap_anon(struct vma *v);
 /*

@@ -136,6 +136,14 @@ static void exception(struct trap_frame *f)
 			what = "page fault: access not allowed by the mapping's protection";
 		if (err == -EACCES)
 			code = 2; /* SEGV_ACCERR */
+		if (err == -ENXIO && f->rip < USER_TOP) {
+			/* the program's own access: it may sleep to look at the file again */
+			irq_enable();
+			err = mm_fault_file_grown(addr);
+			irq_disable();
+			if (err == 0)
+				return;
+		}
 		if (err == -ENXIO) { /* past the end of a mapped file: mmap(2) says SIGBUS */
 			what = "page fault: past the end of the mapped file";
 			sig = 7;  /* SIGBUS */

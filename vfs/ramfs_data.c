@@ -222,6 +222,30 @@ long vfs_mmap_shared(struct file *f, uint64_t first, uint64_t n, uint64_t *pages
 	return err;
 }
 
+/*
+ * One more page of a shared mapping, for a fault past what was mapped at
+ * mmap time: the file may have grown since. May sleep.
+ * Return: 0 with *pa, -ENXIO if the page is still past the end of the file.
+ */
+long vfs_mmap_page(struct file *f, uint64_t index, uint64_t *pa)
+{
+	struct inode *ino = f->inode;
+	long err = 0;
+
+	mutex_lock(&vfs_lock);
+	if (index >= (ino->size + PAGE_SIZE - 1) / PAGE_SIZE) {
+		err = -ENXIO;
+	} else {
+		void *page = radix_lookup_create(&ino->pages, index);
+		if (page)
+			*pa = va_to_pa(page);
+		else
+			err = -ENOMEM;
+	}
+	mutex_unlock(&vfs_lock);
+	return err;
+}
+
 /* Another mapping of the same pages (a split VMA). Safe with interrupts off. */
 void vfs_mmap_dup(struct file *f)
 {

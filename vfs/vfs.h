@@ -364,6 +364,7 @@ long sys_fstatfs(unsigned int fd, struct statfs *buf);
 /* Return: 0 with pages[] filled, -ENODEV if f is not a ramfs regular file, -ENOMEM. */
 long vfs_mmap_shared(struct file *f, uint64_t first_page, uint64_t n, uint64_t *pages);
 void vfs_mmap_dup(struct file *f);     /* a mapping was split in two; no sleep */
+long vfs_mmap_page(struct file *f, uint64_t index, uint64_t *pa); /* may sleep; -ENXIO past EOF */
 void vfs_mmap_release(struct file *f); /* a mapping is gone; may sleep */
 
 /* sys_xattr.c: extended attributes (ramfs has none) */
