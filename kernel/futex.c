@@ -185,8 +185,10 @@ long sys_futex(uint32_t *uaddr, int op, uint32_t val, const void *timeout, uint3
 	uint64_t deadline;
 	int err;
 
-	if (((uintptr_t)uaddr & 3) || !user_range_ok(uaddr, 4))
-		return -EFAULT; /* Linux: -EINVAL for misalignment; both mean "bad address" to libcs */
+	if ((uintptr_t)uaddr & 3)
+		return -EINVAL; /* futex(2): the word must be 4-byte aligned */
+	if (!user_range_ok(uaddr, 4))
+		return -EFAULT;
 	switch (cmd) {
 	case FUTEX_WAIT:
 		if ((err = deadline_of(timeout, false, false, &deadline)))
@@ -197,7 +199,7 @@ long sys_futex(uint32_t *uaddr, int op, uint32_t val, const void *timeout, uint3
 			return err;
 		return wait(uaddr, val, deadline, val3);
 	case FUTEX_WAKE:
-		return futex_wake(uaddr, (int)val);
+		return futex_wake(uaddr, val ? (int)val : 1); /* Linux wakes one for 0 */
 	case FUTEX_WAKE_BITSET: {
 		if (!val3)
 			return -EINVAL;

@@ -80,6 +80,9 @@ long sys_sched_yield(void);
 long sys_getcpu(unsigned *cpu, unsigned *node, void *cache);
 long sys_rseq(void *rseq, uint32_t len, int flags, uint32_t sig);
 
+/* sys_time.c */
+uint64_t proc_cpu_ns(void); /* CPU time of all the program's threads */
+
 /* sys_sched.c */
 struct sysinfo;
 struct rusage;

@@ -53,6 +53,23 @@ struct thread *thread_current(void)
 	return this_cpu()->current;
 }
 
+uint64_t thread_cpu_ns(struct thread *t)
+{
+	unsigned long flags = sched_lock_irqsave();
+	uint64_t ns = t->cpu_ns + (t == thread_current() ? clock_ns() - t->switched_in : 0);
+	sched_unlock_irqrestore(flags);
+	return ns;
+}
+
+/* The fast path's frame keeps it in the top word of the kernel stack; the full path's frame has it. */
+uint64_t syscall_user_rsp(void)
+{
+	struct thread *t = thread_current();
+	if (t->syscall_frame)
+		return t->syscall_frame->rsp;
+	return ((uint64_t *)this_cpu()->kstack_top)[-1];
+}
+
 void thread_sig_recalc(struct thread *t)
 {
 	t->sig_work = (t->sig_pending & ~t->sig_mask) != 0 || t->sig_restore_mask;
@@ -99,6 +116,9 @@ static void switch_to(struct thread *prev, struct thread *next)
 	if (next->fs_base != prev->fs_base) /* the program's TLS pointer is per thread */
 		wrmsr(MSR_FS_BASE, next->fs_base);
 	prev->syscall_nr = pc->syscall_nr; /* the per-CPU copy is the running thread's */
+	uint64_t now = clock_ns();
+	prev->cpu_ns += now - prev->switched_in; /* CPU time, for the CPU-time clocks */
+	next->switched_in = now;
 	pc->current = next;
 	pc->sig_work = next->sig_work;
 	pc->syscall_nr = next->syscall_nr;

@@ -87,6 +87,9 @@ struct thread {
 	struct waitq sig_wq;            /* rt_sigsuspend / rt_sigtimedwait sleep here */
 	struct { int code, pid; uint64_t addr; } sig_info[64];
 	uint64_t altstack_sp, altstack_size; /* sigaltstack */
+	uint64_t sigwait_set;           /* in rt_sigtimedwait for these signals */
+	uint64_t cpu_ns;                /* CPU time used up to the last switch-out */
+	uint64_t switched_in;           /* clock_ns() when it last started running */
 	uint64_t switches;   /* times this thread was switched in */
 	uint64_t preemptions;/* times it was switched out by the timer */
 };
@@ -121,6 +124,8 @@ int thread_sleep_until_intr(uint64_t deadline);
 struct thread *thread_current(void);
 void thread_sig_recalc(struct thread *t);
 struct thread *thread_find(int tid); /* a live thread, or NULL */
+uint64_t thread_cpu_ns(struct thread *t); /* CPU time the thread has used */
+uint64_t syscall_user_rsp(void); /* the program's %rsp at the current system call */
 /*
  * Call fn on every thread that has not exited (kernel threads too), in
  * creation order, with sched_lock held (interrupts off): fn must be short,

@@ -302,15 +302,18 @@ long sys_rt_sigtimedwait(const uint64_t *uset, struct siginfo *uinfo,
 		deadline = clock_ns() + ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
 	}
 	set &= ~UNBLOCKABLE;
+	t->sigwait_set = set; /* process-directed signals may come here (signal_send_process) */
 	unsigned long flags = sched_lock_irqsave();
 	while (!(t->sig_pending & set)) {
 		if (deadline && clock_ns() >= deadline) {
+			t->sigwait_set = 0;
 			sched_unlock_irqrestore(flags);
 			return -EAGAIN;
 		}
 		waitq_wait_locked(&t->sig_wq, deadline ? deadline : 0);
 	}
 	int sig = __builtin_ctzll(t->sig_pending & set) + 1;
+	t->sigwait_set = 0;
 	t->sig_pending &= ~SIGBIT(sig);
 	thread_sig_recalc(t);
 	int code = t->sig_info[sig - 1].code, pid = t->sig_info[sig - 1].pid;
@@ -327,7 +330,12 @@ long sys_rt_sigtimedwait(const uint64_t *uset, struct siginfo *uinfo,
 long sys_sigaltstack(const stack_t *ss, stack_t *old)
 {
 	struct thread *t = thread_current();
-	stack_t k, prev = { (void *)t->altstack_sp, t->altstack_sp ? 0 : SS_DISABLE, t->altstack_size };
+	uint64_t sp = syscall_user_rsp();
+	bool on = t->altstack_sp && sp - t->altstack_sp < t->altstack_size;
+	stack_t k, prev = { (void *)t->altstack_sp, t->altstack_sp ? (on ? SS_ONSTACK : 0) : SS_DISABLE,
+			    t->altstack_size };
+	if (ss && on)
+		return -EPERM; /* sigaltstack(2): cannot change it while running on it */
 	if (ss) {
 		if (copy_from_user(&k, ss, sizeof(k)))
 			return -EFAULT;
@@ -361,6 +369,14 @@ static void pick_thread(struct thread *t, void *arg)
 		p->t = t;
 }
 
+/* Everyone blocks it: a thread sleeping in sigwaitinfo for it takes it. */
+static void pick_waiter(struct thread *t, void *arg)
+{
+	struct pick *p = arg;
+	if (!p->t && (t->sigwait_set & SIGBIT(p->sig)))
+		p->t = t;
+}
+
 /*
  * A process-directed signal (kill, alarm, timers) goes to a program thread
  * that does not block it -- the caller or the main thread first, as Linux
@@ -380,6 +396,8 @@ long signal_send_process(int sig, int code)
 		}
 		if (!p.t)
 			thread_walk(pick_thread, &p);
+		if (!p.t)
+			thread_walk(pick_waiter, &p);
 	}
 	if (!p.t)
 		p.t = thread_find(proc.pid);
@@ -407,6 +425,8 @@ long sys_pause(void)
 
 long sys_tgkill(int tgid, int tid, int sig)
 {
+	if (tgid <= 0 || tid <= 0)
+		return -EINVAL;
 	if (tgid != proc.pid)
 		return -ESRCH;
 	struct thread *t = thread_find(tid);
@@ -415,6 +435,8 @@ long sys_tgkill(int tgid, int tid, int sig)
 
 long sys_tkill(int tid, int sig)
 {
+	if (tid <= 0)
+		return -EINVAL;
 	struct thread *t = thread_find(tid);
 	return t ? send(t, sig, SI_TKILL) : -ESRCH;
 }

@@ -141,8 +141,8 @@ long sys_getrusage(int who, struct rusage *ru)
 	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
 		return -EINVAL;
 	memset(&k, 0, sizeof(k));
-	if (who != RUSAGE_CHILDREN) { /* no per-thread CPU accounting yet: time since boot */
-		uint64_t us = clock_ns() / 1000;
+	if (who != RUSAGE_CHILDREN) { /* all CPU time counts as user time */
+		uint64_t us = (who == RUSAGE_THREAD ? thread_cpu_ns(thread_current()) : proc_cpu_ns()) / 1000;
 		k.ru_utime.tv_sec = (long)(us / 1000000);
 		k.ru_utime.tv_usec = (long)(us % 1000000);
 		k.ru_maxrss = (long)((palloc_total_pages() - palloc_free_pages()) * (PAGE_SIZE / 1024));

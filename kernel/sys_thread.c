@@ -15,6 +15,7 @@
 #include "mm.h"
 #include "uaccess.h"
 #include <linux/sched.h>
+#include <linux/futex.h>
 #include <asm-generic/errno.h>
 
 int futex_wake(uint32_t *uaddr, int n);
@@ -23,9 +24,52 @@ int futex_wake(uint32_t *uaddr, int n);
 		      CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID | \
 		      CLONE_CHILD_SETTID | CLONE_DETACHED | CLONE_IO)
 
+/*
+ * Robust futexes (set_robust_list, get_robust_list(2)): when a thread ends,
+ * every futex word on its robust list that it still owns gets
+ * FUTEX_OWNER_DIED, keeping FUTEX_WAITERS, and one waiter is woken, so the
+ * next locker sees EOWNERDEAD. The list lives in program memory and is
+ * read defensively: a bad pointer or a loop just ends the walk.
+ */
+struct robust_head {
+	uint64_t list;      /* first entry; the list is circular through the head */
+	int64_t futex_offset;
+	uint64_t pending;   /* an entry being added or removed */
+};
+
+static void robust_release(uint64_t entry, int64_t offset, int tid)
+{
+	uint32_t *word = (uint32_t *)(entry + offset), v;
+	if (copy_from_user(&v, word, 4) || (v & FUTEX_TID_MASK) != (uint32_t)tid)
+		return;
+	uint32_t nv = (v & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
+	if (copy_to_user(word, &nv, 4) == 0 && (v & FUTEX_WAITERS))
+		futex_wake(word, 1);
+}
+
+static void robust_list_exit(struct thread *t)
+{
+	struct robust_head h;
+	uint64_t head = (uint64_t)t->robust_list;
+	if (!head || copy_from_user(&h, (void *)head, sizeof(h)))
+		return;
+	uint64_t e = h.list;
+	for (int n = 0; e != head && n < 2048; n++) { /* ROBUST_LIST_LIMIT, as Linux */
+		uint64_t next;
+		if (copy_from_user(&next, (void *)e, sizeof(next)))
+			break;
+		if (e != h.pending)
+			robust_release(e, h.futex_offset, t->tid);
+		e = next;
+	}
+	if (h.pending)
+		robust_release(h.pending, h.futex_offset, t->tid);
+}
+
 __attribute__((noreturn)) void thread_exit_program(int status)
 {
 	struct thread *t = thread_current();
+	robust_list_exit(t);
 	if (t->clear_child_tid) { /* pthread_join waits on this word */
 		int zero = 0;
 		if (copy_to_user(t->clear_child_tid, &zero, sizeof(zero)) == 0)
