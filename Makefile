@@ -113,6 +113,7 @@ include kernel/tests/more.mk
 
 all: $(TOOLS)
 -include compat-tests/progs.mk
+include compat-tests/compat.mk
 
 unit-test: $(HOSTTESTS)
 	@tools/run-tests $(HOSTTESTS)
@@ -149,7 +150,7 @@ boot-test: kernel $(TEST_IMAGES)
 	@tools/test-boot
 
 test: setup kernel $(HOSTTESTS) $(TEST_IMAGES)
-	@tools/run-tests $(HOSTTESTS) tools/test-boot $(PROGTESTS)
+	@tools/run-tests $(HOSTTESTS) tools/test-boot $(PROGTESTS) $(COMPATTESTS)
 
 bench-boot: setup kernel
 	@tools/bench-boot

@@ -447,8 +447,19 @@ static long check_fd(long fd)
 	return 0;
 }
 
-long sys_fsync(unsigned int fd) { return check_fd(fd); }
-long sys_fdatasync(unsigned int fd) { return check_fd(fd); }
+/* fsync(2): EINVAL for a file that cannot be synchronised (a pipe, a socket) */
+static long check_sync_fd(long fd)
+{
+	struct file *f = get((unsigned long)fd);
+	if (!f)
+		return -EBADF;
+	long r = S_ISFIFO(f->inode->mode) || S_ISSOCK(f->inode->mode) ? -EINVAL : 0;
+	file_put(f);
+	return r;
+}
+
+long sys_fsync(unsigned int fd) { return check_sync_fd(fd); }
+long sys_fdatasync(unsigned int fd) { return check_sync_fd(fd); }
 long sys_syncfs(int fd) { return fd < 0 ? -EBADF : check_fd(fd); }
 long sys_sync(void) { return 0; }
 
