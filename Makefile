@@ -19,7 +19,7 @@ GCC_INC := $(shell $(CC) -print-file-name=include)
 KCFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdinc -isystem $(GCC_INC) -isystem $(BUILD)/uapi \
 	-mcmodel=kernel -mno-red-zone -mgeneral-regs-only -fno-pic -fno-pie \
 	-fno-stack-protector -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
-	-fcf-protection=none -Wall -Wextra -Werror -Ikernel -Iloader -Isyscall-trap -Ielf -Ivfs \
+	-fcf-protection=none -Wall -Wextra -Werror -Ikernel -Iloader -Isyscall-trap -Ielf -Ivfs -Inet \
 	-I$(BUILD)/gen -MMD -MP
 KLDFLAGS := -nostdlib -static -no-pie -Wl,-T,loader/keel.ld -Wl,--build-id=none \
 	-Wl,-z,max-page-size=4096 -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
@@ -27,7 +27,7 @@ HOSTCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror
 HOSTTEST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer -DKEEL_HOSTTEST -Ikernel
 
-KDIRS := loader kernel syscall-trap elf vfs
+KDIRS := loader kernel syscall-trap elf vfs net
 KSRCS := $(foreach d,$(KDIRS),$(wildcard $(d)/*.c) $(wildcard $(d)/*.S))
 KOBJS := $(patsubst %,$(BUILD)/obj/%.o,$(KSRCS))
 
@@ -111,6 +111,12 @@ include kernel/tests/vma.mk
 include kernel/tests/more.mk
 -include elf/tests/elf.mk vfs/tests/vfs.mk vfs/tests/poll.mk tools/mkimage.mk
 
+# Networking: lwIP (net/lwip.mk), the server images and their tests
+# (tools/images.mk: NETTESTS, NETTEST_DEPS), bench-net (tools/bench-net.mk).
+NETTESTS :=
+NETTEST_DEPS :=
+-include net/lwip.mk tools/images.mk tools/bench-net.mk
+
 all: $(TOOLS)
 -include compat-tests/progs.mk
 include compat-tests/compat.mk
@@ -149,8 +155,8 @@ run: setup kernel $(DEMO_IMAGES)
 boot-test: kernel $(TEST_IMAGES)
 	@tools/test-boot
 
-test: setup kernel $(HOSTTESTS) $(TEST_IMAGES)
-	@tools/run-tests $(HOSTTESTS) tools/test-boot $(PROGTESTS) $(COMPATTESTS)
+test: setup kernel $(HOSTTESTS) $(TEST_IMAGES) $(NETTEST_DEPS)
+	@tools/run-tests $(HOSTTESTS) tools/test-boot $(PROGTESTS) $(COMPATTESTS) $(NETTESTS)
 
 bench-boot: setup kernel
 	@tools/bench-boot

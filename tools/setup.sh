@@ -11,9 +11,16 @@
 #   coreutils             timeout(1), used by tools/run
 #   libelf-dev            libelf, with which tools/mkimage reads programs' ELF dependencies
 #   g++ musl-tools        test programs are built as glibc C/C++ and musl (musl-gcc) binaries
+#   dpkg-dev xz-utils     apt-get source (lwIP's source package) and unpacking it
+#   iproute2              network tests: network namespaces and tap devices (ip netns, ip tuntap)
+#   curl wrk redis-tools  network tests and bench-net: clients on the host side
+#
+# It also adds a deb-src entry for bookworm (/etc/apt/sources.list.d/keel-src.sources)
+# so that the build can fetch lwIP with apt-get source (net/lwip.mk).
 set -eu
 
-PACKAGES="gcc make binutils linux-libc-dev python3 qemu-system-x86 coreutils libelf-dev g++ musl-tools"
+PACKAGES="gcc make binutils linux-libc-dev python3 qemu-system-x86 coreutils libelf-dev g++ musl-tools
+	dpkg-dev xz-utils iproute2 curl wrk redis-tools"
 QEMU_MIN_MAJOR=7 # microvm + PVH ELF boot + isa-debug-exit; Debian 12 ships 7.2
 
 missing=""
@@ -23,17 +30,30 @@ for p in $PACKAGES; do
 	fi
 done
 
-if [ -n "$missing" ]; then
-	echo "setup: installing:$missing"
+SRC_LIST=/etc/apt/sources.list.d/keel-src.sources
+need_src=0
+[ -f "$SRC_LIST" ] || need_src=1
+
+if [ -n "$missing" ] || [ $need_src = 1 ]; then
 	if [ "$(id -u)" -eq 0 ]; then
 		SUDO=""
 	elif command -v sudo >/dev/null; then
 		SUDO=sudo
 	else
-		echo "setup: missing packages:$missing; run as root: apt-get install$missing" >&2
+		echo "setup: missing packages:$missing (or $SRC_LIST); run this script as root" >&2
 		exit 1
 	fi
+fi
+if [ $need_src = 1 ]; then
+	echo "setup: adding a deb-src entry for bookworm ($SRC_LIST)"
+	printf '%s\n' 'Types: deb-src' 'URIs: http://deb.debian.org/debian' 'Suites: bookworm' \
+		'Components: main' 'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg' |
+		$SUDO tee "$SRC_LIST" >/dev/null
 	$SUDO apt-get update -qq
+fi
+if [ -n "$missing" ]; then
+	echo "setup: installing:$missing"
+	[ $need_src = 1 ] || $SUDO apt-get update -qq
 	# shellcheck disable=SC2086
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
 fi
