@@ -33,6 +33,7 @@ static const struct {
 	{ "exit", selftest_exit, "exit with the status given as exit:N" },
 	{ "hang", selftest_hang, "never exit (checks the test harness's timeout)" },
 	{ "demo", selftest_demo, "the default demo: threads, preemption, sleeps, FPU" },
+	{ "virtio-net", selftest_virtio_net, "a virtio-net NIC gets ARP and DHCP answers (QEMU user net)" },
 };
 
 /* name is NAME or NAME:ARG */

@@ -34,5 +34,7 @@ int selftest_mutex(const char *arg);
 int selftest_fpu(const char *arg);
 int selftest_sleep(const char *arg);
 int selftest_redzone(const char *arg);
+/* selftest_net.c */
+int selftest_virtio_net(const char *arg);
 
 #endif
