@@ -16,9 +16,10 @@
  *     does not run AML; it looks for that pair of resource descriptors;
  *  3. no ACPI at all: QEMU microvm's fixed layout, from its source
  *     (hw/i386/microvm.c) and checked here: 8 slots of 512 bytes from
- *     0xfeb00000, slot i on GSI 5 + i. (With ACPI but no DSDT entry the
- *     same window is probed with the ACPI-era rule: GSI 24 + i when a
- *     second I/O APIC serves GSIs 24..47, else 16 + i.)
+ *     0xfeb00000, slot i on GSI 5 + i. (If the DSDT names LNRO0005
+ *     devices but their resources were not recognised, the same window is
+ *     probed with the ACPI-era rule: GSI 24 + i when a second I/O APIC
+ *     serves GSIs 24..47, else 16 + i.)
  * Each candidate must answer with the magic "virt" and a known version;
  * device ID 0 is an empty slot.
  *
@@ -289,6 +290,15 @@ static void from_dsdt(const uint8_t *t, uint32_t len)
 	}
 }
 
+static bool mentions(const uint8_t *t, uint32_t len, const char *s)
+{
+	size_t n = strlen(s);
+	for (uint32_t i = 0; i + n <= len; i++)
+		if (!memcmp(t + i, s, n))
+			return true;
+	return false;
+}
+
 /* QEMU microvm's fixed layout (hw/i386/microvm.c, QEMU 5.2 to 7.2 at least) */
 static void from_window(bool acpi)
 {
@@ -312,8 +322,14 @@ int virtio_mmio_find(struct virtio_dev **out, int max)
 		const uint8_t *dsdt = acpi_table("DSDT", 0, &len);
 		if (dsdt)
 			from_dsdt(dsdt, len);
-		if (nr_devs == 0)
-			from_window(acpi_table("APIC", 0, &len) != NULL);
+		/*
+		 * The fixed window is read only where it must be microvm's: with
+		 * no ACPI at all (q35 and pc always have it, and there PCI BARs
+		 * may sit at those addresses), or when the DSDT names virtio-mmio
+		 * devices in a form from_dsdt did not recognise.
+		 */
+		if (nr_devs == 0 && (!dsdt || mentions(dsdt, len, "LNRO0005")))
+			from_window(dsdt != NULL);
 	}
 	int n = 0;
 	for (int i = 0; i < nr_devs && n < max; i++)

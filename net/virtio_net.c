@@ -1,6 +1,8 @@
 /*
  * virtio_net.c - the virtio-net driver (virtio 1.x section 5.1): Ethernet
- * frames between a struct netdev (netif.c, lwIP's glue) and the device.
+ * frames between a struct netdev (netif.c, lwIP's glue) and the device,
+ * on any virtio transport (virtio-mmio on microvm, virtio-pci on q35/pc;
+ * kernel/virtio.h).
  *
  * Queues: receive queue 0 and transmit queue 1, each up to QUEUE_MAX
  * entries, with a buffer of BUF_SIZE bytes per entry allocated at probe
