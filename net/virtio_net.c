@@ -261,10 +261,13 @@ static void tx_reclaim(struct vnet *v)
 
 /*
  * netdev.xmit: copy the frame behind a virtio-net header into a free slot
- * and publish it. With csum_tx, a TCP/UDP frame's checksum field holds the
- * pseudo-header sum and the device is asked to finish it: csum_start is
- * where the TCP/UDP header starts, csum_offset where its checksum field is
- * within it. Return: 0, -EAGAIN (every slot in flight), -EIO (no frame).
+ * and publish it. With csum_tx the device finishes every unfragmented
+ * TCP/UDP checksum: csum_start is where the TCP/UDP header starts,
+ * csum_offset where its checksum field is within it, and the field must
+ * hold the pseudo-header sum, which the device's sum over the segment then
+ * completes. The driver writes that sum itself, so whatever the stack left
+ * in the field (nothing, the pseudo-header sum, or a full checksum) the
+ * result is right. Return: 0, -EAGAIN (every slot in flight), -EIO (no frame).
  */
 static int vnet_xmit(struct netdev *nd, const struct netdev_seg *seg, int nseg)
 {
@@ -290,9 +293,12 @@ static int vnet_xmit(struct netdev *nd, const struct netdev_seg *seg, int nseg)
 	struct l4 l;
 	if (nd->csum_tx && find_l4(f, len, &l)) {
 		struct virtio_net_hdr *h = (void *)buf;
+		uint16_t seed = csum_fold(l.pseudo);
 		h->flags = VIRTIO_NET_HDR_F_NEEDS_CSUM;
 		h->csum_start = (uint16_t)l.off;
 		h->csum_offset = l.proto == 6 ? 16 : 6;
+		f[l.off + h->csum_offset] = (uint8_t)(seed >> 8);
+		f[l.off + h->csum_offset + 1] = (uint8_t)seed;
 	}
 
 	uint64_t pa = v->tx_pa + (uint64_t)slot * BUF_SIZE;
