@@ -34,6 +34,11 @@
  *     lock. xmit itself needs no outer lock (net_lock serialises callers
  *     in practice, but the self-test calls it without).
  *   tap (self-test hook) - written by thread code, read by the handler
+ *
+ * Limits: no segmentation offloads (TSO/UFO/GSO are not negotiated, so
+ * every frame fits one buffer); the receive handler drains the whole used
+ * ring in one go, with no budget (a flood could keep it busy, as on Linux
+ * before NAPI); with csum_rx, IP fragments reach lwIP unchecked.
  */
 #include "net.h"
 #include "virtio.h"
