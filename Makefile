@@ -30,6 +30,9 @@ HOSTTEST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,un
 KDIRS := loader kernel syscall-trap elf vfs net
 KSRCS := $(foreach d,$(KDIRS),$(wildcard $(d)/*.c) $(wildcard $(d)/*.S))
 KOBJS := $(patsubst %,$(BUILD)/obj/%.o,$(KSRCS))
+.DEFAULT_GOAL := all
+# lwIP, from Debian's source package, is part of the kernel
+include net/lwip.mk
 
 .DELETE_ON_ERROR:
 .PHONY: all kernel run test unit-test boot-test bench-boot setup clean
@@ -111,11 +114,11 @@ include kernel/tests/vma.mk
 include kernel/tests/more.mk
 -include elf/tests/elf.mk vfs/tests/vfs.mk vfs/tests/poll.mk tools/mkimage.mk
 
-# Networking: lwIP (net/lwip.mk), the server images and their tests
+# Networking: the server images and their tests
 # (tools/images.mk: NETTESTS, NETTEST_DEPS), bench-net (tools/bench-net.mk).
 NETTESTS :=
 NETTEST_DEPS :=
--include net/lwip.mk tools/images.mk tools/bench-net.mk
+-include tools/images.mk tools/bench-net.mk
 
 all: $(TOOLS)
 -include compat-tests/progs.mk

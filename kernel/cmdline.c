@@ -3,6 +3,7 @@
  * (grammar in cmdline.h), in place: the words point into the line.
  */
 #include "cmdline.h"
+#include "net.h"
 #include "klib.h"
 #include <asm-generic/errno-base.h>
 
@@ -51,12 +52,38 @@ int cmdline_parse(char *line, struct cmdline *cl)
 	char *p = line, *word;
 
 	*cl = (struct cmdline){ 0 };
+	cl->dhcp_wait_ms = -1;
 	while ((word = next_word(&p))) {
 		int err = 0;
-		if (options && strcmp(word, "--") == 0) {
+		if (str_starts(word, "virtio_mmio.device=")) {
+			/* QEMU appends these (microvm with acpi=off); virtio_mmio.c reads them */
+			continue;
+		} else if (options && strcmp(word, "--") == 0) {
 			options = false;
 		} else if (options && str_starts(word, "--selftest=")) {
 			cl->selftest = word + strlen("--selftest=");
+		} else if (options && str_starts(word, "--ip=")) {
+			cl->ip = word + 5;
+		} else if (options && str_starts(word, "--gw=")) {
+			cl->gw = word + 5;
+		} else if (options && str_starts(word, "--dns=")) {
+			cl->dns = word + 6;
+		} else if (options && strcmp(word, "--net=none") == 0) {
+			cl->net_none = true;
+		} else if (options && str_starts(word, "--dhcp-wait=")) {
+			const char *v = word + 12;
+			int ms = 0;
+			if (!*v)
+				err = -EINVAL;
+			for (; *v && !err; v++) {
+				if (*v < '0' || *v > '9' || ms > 1000000)
+					err = -EINVAL;
+				else
+					ms = ms * 10 + (*v - '0');
+			}
+			if (err)
+				printk("keel: --dhcp-wait wants milliseconds, not '%s'\n", word + 12);
+			cl->dhcp_wait_ms = ms;
 		} else if (options && strcmp(word, "--quiet") == 0) {
 			cl->quiet = true;
 		} else if (options && strcmp(word, "--syscall-stats") == 0) {
@@ -76,7 +103,7 @@ int cmdline_parse(char *line, struct cmdline *cl)
 			}
 		} else if (options && str_starts(word, "--")) {
 			printk("keel: unknown option '%s' (known: --selftest=NAME, --quiet, "
-			       "--env=K=V, --syscall-stats, --mode=, --)\n", word);
+			       "--env=K=V, --syscall-stats, --mode=, --ip=, --gw=, --dns=, --net=none, --dhcp-wait=, --)\n", word);
 			return -EINVAL;
 		} else {
 			options = false;
@@ -99,5 +126,7 @@ int cmdline_run(const struct cmdline *cl)
 		}
 		return status;
 	}
+	if (net_init(cl))
+		return 2; /* net_init said which option is wrong */
 	return launch_program(cl);
 }

@@ -10,6 +10,11 @@
  *   --env=K=V              add K=V to the program's environment (repeatable)
  *   --syscall-stats        print how often each system call trapped, at exit
  *   --mode=interp|auto     how to run the program (linked mode: a later issue)
+ *   --ip=ADDR/PREFIX       static IPv4 address of the first network device (no DHCP)
+ *   --gw=ADDR              default gateway (with --ip)
+ *   --dns=ADDR             name server: written to /etc/resolv.conf
+ *   --net=none             leave network devices down (loopback still works)
+ *   --dhcp-wait=MS         how long boot waits for a DHCP lease (default 3000)
  * WORDs are the program's argv. When the boot image names a program
  * (/.keel/cmdline, written by tools/mkimage), the WORDs are appended to
  * the image's argv instead, and --env adds to the image's environment.
@@ -26,6 +31,9 @@ struct cmdline {
 	const char *selftest;
 	bool quiet;
 	bool syscall_stats;
+	const char *ip, *gw, *dns; /* network options as given; net/netif.c parses them */
+	bool net_none;
+	int dhcp_wait_ms;          /* -1: default */
 	int argc;
 	char *argv[CMDLINE_MAX_ARGS + 1];
 	int envc;

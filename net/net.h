@@ -44,6 +44,8 @@
 #include <linux/types.h>
 #include <linux/socket.h>
 #include <linux/uio.h>
+#include <linux/in.h>   /* IPPROTO_*, IP_TOS, struct sockaddr_in */
+#include <linux/in6.h>  /* IPV6_V6ONLY, struct sockaddr_in6 */
 #include "sched.h"
 
 struct file;
@@ -157,13 +159,6 @@ struct ucred {
 #define TCP_INFO 11
 #define TCP_QUICKACK 12
 #define TCP_FASTOPEN 23
-#define IPV6_V6ONLY 26
-#define IP_TOS 1
-#define IP_TTL 2
-#define IPPROTO_IP 0
-#define IPPROTO_TCP 6
-#define IPPROTO_UDP 17
-#define IPPROTO_IPV6 41
 
 /* the socket buffer defaults (Linux's net.core.{w,r}mem_default) and limits */
 #define SOCK_DEFAULT_BUF 212992
@@ -302,8 +297,18 @@ void sock_wake(struct socket *s, unsigned key);
 int sock_wait(struct socket *s, bool (*ready)(struct socket *s, void *arg), void *arg,
 	      uint64_t timeout_ns);
 
+/* socket.c, for sys_socket.c and sendfile: the calls behind the system calls */
+long sock_sendmsg(struct socket *s, struct kmsg *m, unsigned flags);
+long sock_recvmsg(struct socket *s, struct kmsg *m, unsigned flags);
+/* SOL_SOCKET options kept in struct socket. set: 0 or -errno (-ENOPROTOOPT:
+ * not one of them); get: the length written into val, or -ENOPROTOOPT. */
+int sock_setopt_generic(struct socket *s, int name, const void *val, unsigned len);
+int sock_getopt_generic(struct socket *s, int name, void *val, unsigned len);
+bool file_is_socket(struct file *f);
+
 /* sys_socket.c: the system calls */
 struct sockaddr;
+struct __kernel_timespec;
 long sys_socket(int family, int type, int protocol);
 long sys_socketpair(int family, int type, int protocol, int *usockvec);
 long sys_bind(int fd, struct sockaddr *umyaddr, int addrlen);
@@ -363,17 +368,16 @@ int netdev_input(struct netdev *dev, const void *frame, size_t len);
 int virtio_net_probe(void);
 
 /*
- * netif.c: bring networking up (after the drivers probed): lwIP, the
- * loopback interface, every registered device with its address from the
- * command line (--ip=ADDR/PREFIX, --gw=ADDR, --dns=ADDR; DHCP when no
- * --ip is given), and the lwIP thread. --net=none leaves devices down.
+ * netif.c: bring networking up before the program starts: probe the
+ * drivers, start lwIP with its loopback interface, bring every device up
+ * with the command line's address (--ip=ADDR/PREFIX, --gw=ADDR; DHCP when
+ * no --ip is given, waiting up to --dhcp-wait ms for a lease), write
+ * /etc/resolv.conf for --dns, and start the lwIP thread. --net=none leaves
+ * the devices down. Return: 0, or -EINVAL after saying which option is bad.
  */
-struct net_config {
-	bool none;              /* --net=none */
-	bool have_ip;           /* --ip given: static, no DHCP */
-	uint32_t ip, mask, gw, dns; /* IPv4, network byte order; 0 = unset */
-	int dhcp_wait_ms;       /* how long boot waits for a DHCP lease (default 3000) */
-};
-void net_init(const struct net_config *cfg);
+struct cmdline;
+int net_init(const struct cmdline *cl);
+/* Has net_init run? (Self-tests that drive a device themselves run without it.) */
+bool net_running(void);
 
 #endif

@@ -15,12 +15,33 @@
 #include "mm.h"
 #include "time.h"
 #include "vfs.h"
+#include "net.h"
 #include <asm/unistd_64.h>
 
 /* via void (*)(void): the documented way to say the cast is intended (-Wcast-function-type) */
 #define SYSCALL(name) [__NR_##name] = (syscall_fn)(void (*)(void))sys_##name
 
 const syscall_fn syscall_table[NR_SYSCALLS] = {
+	/* sockets: net/ */
+	SYSCALL(socket),
+	SYSCALL(socketpair),
+	SYSCALL(bind),
+	SYSCALL(listen),
+	SYSCALL(accept),
+	SYSCALL(accept4),
+	SYSCALL(connect),
+	SYSCALL(shutdown),
+	SYSCALL(sendto),
+	SYSCALL(recvfrom),
+	SYSCALL(sendmsg),
+	SYSCALL(recvmsg),
+	SYSCALL(sendmmsg),
+	SYSCALL(recvmmsg),
+	SYSCALL(getsockname),
+	SYSCALL(getpeername),
+	SYSCALL(setsockopt),
+	SYSCALL(getsockopt),
+
 	/* files and directories: vfs/ */
 	SYSCALL(open),
 	SYSCALL(openat),

@@ -116,6 +116,10 @@ static long do_rw_vec(unsigned long fd, const struct iovec *uvec, unsigned long 
 		r = -EBADF;
 		goto out_free;
 	}
+	if (f->ops->rw_iov && !pos) {
+		r = f->ops->rw_iov(f, v, vlen, write);
+		goto out_free;
+	}
 	for (unsigned long i = 0; i < vlen && done < (size_t)MAX_RW_COUNT; i++) {
 		size_t len = MIN(v[i].iov_len, (size_t)MAX_RW_COUNT - done);
 		if (len == 0)

@@ -164,6 +164,10 @@ static inline void poll_wait(struct poll_table *pt, struct waitq *wq)
  *   getdents fill kbuf with struct linux_dirent64 records from f->pos
  *            (pos_lock held). Return: bytes, or -errno (-EINVAL if even
  *            the first record does not fit).
+ *   rw_iov   readv/writev of a whole checked iovec array (kernel copy of
+ *            it, user memory behind it) as one transfer, for files where
+ *            that matters (a socket sends one message, not one per entry);
+ *            NULL: one read/write per entry. Return: bytes, or -errno.
  *   release  the last reference is gone; free f->priv.
  * name is not an op: for files with no name (vfs_file_anon) of a type
  * without S_IF* bits, it is what /proc/self/fd shows, as Linux's
@@ -177,6 +181,7 @@ struct file_ops {
 	long (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 	unsigned (*poll)(struct file *f, struct poll_table *pt);
 	long (*getdents)(struct file *f, void *kbuf, size_t n);
+	long (*rw_iov)(struct file *f, const struct iovec *kiov, unsigned long n, bool write);
 	void (*release)(struct file *f);
 	const char *name;
 };

@@ -5,7 +5,6 @@
  * EINVAL, as does accept4 with unknown flags; poll reports POLLIN on a
  * listener with a pending connection.
  */
-// compat: pending network stack: issue 5
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <netinet/in.h>

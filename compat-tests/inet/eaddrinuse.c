@@ -5,7 +5,6 @@
  * fails with EINVAL; a wrong address length with EINVAL; a wrong family
  * with EAFNOSUPPORT.
  */
-// compat: pending network stack: issue 5
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>

@@ -3,7 +3,6 @@
  * listener fails with ECONNREFUSED; the socket is left unconnected:
  * getpeername and recv fail with ENOTCONN, send with EPIPE.
  */
-// compat: pending network stack: issue 5
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>

@@ -5,7 +5,6 @@
  * at once (ECONNREFUSED) or through poll (POLLOUT with POLLERR/POLLHUP)
  * and SO_ERROR ECONNREFUSED, which reading clears.
  */
-// compat: pending network stack: issue 5
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>

@@ -4,7 +4,6 @@
  * address is 127.0.0.1 with a non-zero (ephemeral, >= 1024) port; two
  * sockets get different ports; a connect without bind assigns one too.
  */
-// compat: pending network stack: issue 5
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>

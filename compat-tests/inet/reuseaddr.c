@@ -5,7 +5,6 @@
  * listener to the same port fails with EADDRINUSE without SO_REUSEADDR
  * and succeeds with it (the restart of a server).
  */
-// compat: pending network stack: issue 5
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>

@@ -3,7 +3,6 @@
  * leave room for its bookkeeping, socket(7)) and getsockopt returns the
  * doubled value; the defaults are positive.
  */
-// compat: pending network stack: issue 5
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include "compat.h"

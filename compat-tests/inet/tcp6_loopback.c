@@ -3,7 +3,6 @@
  * connect, exchange data; accept reports ::1; IPV6_V6ONLY can be read
  * and set; the socket address length is that of sockaddr_in6.
  */
-// compat: pending network stack: issue 5
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <string.h>

@@ -3,7 +3,6 @@
  * thread arrive complete and in order (checked with a running sum of a
  * position-dependent pattern), with reads of varying sizes.
  */
-// compat: pending network stack: issue 5
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdint.h>

@@ -4,7 +4,6 @@
  * echoes it back upper-cased; accept reports the client's address
  * (127.0.0.1, the client's own port); closing gives the peer EOF.
  */
-// compat: pending network stack: issue 5
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <netinet/in.h>

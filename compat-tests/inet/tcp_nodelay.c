@@ -4,7 +4,6 @@
  * SO_KEEPALIVE likewise; an option length shorter than an int fails with
  * EINVAL; a TCP option on a UDP socket fails (Linux: EOPNOTSUPP).
  */
-// compat: pending network stack: issue 5
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>

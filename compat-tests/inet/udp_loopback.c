@@ -4,7 +4,6 @@
  * can use send/recv; a datagram larger than the buffer is truncated
  * (MSG_TRUNC in recvmsg's flags).
  */
-// compat: pending network stack: issue 5
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>

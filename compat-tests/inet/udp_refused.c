@@ -4,7 +4,6 @@
  * ECONNREFUSED (from the ICMP port-unreachable), once; an unconnected
  * socket's sendto to the same port reports nothing.
  */
-// compat: pending network stack: issue 5
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
