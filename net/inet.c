@@ -10,6 +10,7 @@
 #include <linux/in6.h>
 #include "lwip/netif.h"
 #include "lwip/sys.h"
+#include "lwip/ip.h"
 
 static struct mutex net_lock = MUTEX_INIT(net_lock);
 
@@ -137,6 +138,12 @@ int inet_addr_out(int fam, const ip_addr_t *ip, uint16_t port, void *addr, int *
 	return 0;
 }
 
+void inet_dual_any(struct socket *s, bool v6only, ip_addr_t *ip)
+{
+	if (s->family == AF_INET6 && !v6only && IP_IS_V6(ip) && ip6_addr_isany(ip_2_ip6(ip)))
+		*ip = *IP_ANY_TYPE;
+}
+
 bool inet_addr_local(const ip_addr_t *ip)
 {
 	struct netif *n;
@@ -176,4 +183,60 @@ int inet_create(struct socket *s, int type, int protocol)
 	default:
 		return -ESOCKTNOSUPPORT;
 	}
+}
+
+int inet_wait(struct socket *s, bool nonblock, bool (*ready)(struct socket *s, void *arg),
+	      uint64_t timeout_ns)
+{
+	int r;
+
+	if (nonblock)
+		return -EAGAIN;
+	net_lock_give();
+	r = sock_wait(s, ready, NULL, timeout_ns);
+	net_lock_take();
+	return r;
+}
+
+int inet_ip_setopt(struct socket *s, struct ip_pcb *pcb, bool *v6only, bool bound,
+		   int level, int name, int v)
+{
+	if (level == IPPROTO_IPV6 && name == IPV6_V6ONLY && s->family == AF_INET6) {
+		if (bound)
+			return -EINVAL;
+		*v6only = v != 0;
+		if (pcb) { /* a V6 pcb takes only IPv6; an ANY one both */
+			IP_SET_TYPE_VAL(pcb->local_ip, v ? IPADDR_TYPE_V6 : IPADDR_TYPE_ANY);
+			IP_SET_TYPE_VAL(pcb->remote_ip, v ? IPADDR_TYPE_V6 : IPADDR_TYPE_ANY);
+		}
+		return 0;
+	}
+	if (level == IPPROTO_IP && (name == IP_TOS || name == IP_TTL)) {
+		if (pcb && name == IP_TOS)
+			pcb->tos = (u8_t)v;
+		else if (pcb)
+			pcb->ttl = (u8_t)(v < 0 ? 64 : v); /* -1: the default */
+		return 0;
+	}
+	return -ENOPROTOOPT;
+}
+
+int inet_ip_getopt(struct socket *s, struct ip_pcb *pcb, bool v6only, int level, int name, int *v)
+{
+	if (level == IPPROTO_IPV6 && name == IPV6_V6ONLY && s->family == AF_INET6)
+		*v = v6only;
+	else if (level == IPPROTO_IP && name == IP_TOS)
+		*v = pcb ? pcb->tos : 0;
+	else if (level == IPPROTO_IP && name == IP_TTL)
+		*v = pcb ? pcb->ttl : 64;
+	else
+		return -ENOPROTOOPT;
+	return 0;
+}
+
+void inet_int_out(int v, void *val, unsigned *len)
+{
+	if (*len > sizeof(v))
+		*len = sizeof(v);
+	memcpy(val, &v, *len);
 }

@@ -33,6 +33,8 @@ int inet_errno(err_t e);
 int inet_addr_in(int fam, const void *addr, int len, ip_addr_t *ip, uint16_t *port);
 /* An lwIP address as the sockaddr a socket of family fam shows (v4-mapped for AF_INET6). */
 int inet_addr_out(int fam, const ip_addr_t *ip, uint16_t port, void *addr, int *len);
+/* An AF_INET6 socket bound to "::" takes IPv4 too unless IPV6_V6ONLY: make ip lwIP's any-type address. */
+void inet_dual_any(struct socket *s, bool v6only, ip_addr_t *ip);
 /* Is ip an address of this machine (any interface, loopback, or "any")? */
 bool inet_addr_local(const ip_addr_t *ip);
 
@@ -40,10 +42,26 @@ bool inet_addr_local(const ip_addr_t *ip);
 int tcp_sock_create(struct socket *s);
 int udp_sock_create(struct socket *s);
 
-/* Options both kinds take at IPPROTO_IP / IPPROTO_IPV6; -ENOPROTOOPT otherwise. */
-struct ip_pcb_opts {
-	bool v6only;
-	int tos, ttl;
-};
+/*
+ * Wait for ready(s) with net_lock held on entry and on return (dropped
+ * while sleeping). Return: 0, -EAGAIN at once when nonblock (or when the
+ * timeout passes), -ERESTARTSYS for a signal.
+ */
+int inet_wait(struct socket *s, bool nonblock, bool (*ready)(struct socket *s, void *arg),
+	      uint64_t timeout_ns);
+
+/*
+ * The IPPROTO_IP and IPPROTO_IPV6 options TCP and UDP share (IP_TOS,
+ * IP_TTL, IPV6_V6ONLY), on the fields every lwIP pcb starts with. *v6only
+ * is the socket's flag; bound says whether it may still change (Linux
+ * refuses IPV6_V6ONLY after bind). net_lock held. Return: 0, -errno, or
+ * -ENOPROTOOPT for an option that is not one of them.
+ */
+struct ip_pcb;
+int inet_ip_setopt(struct socket *s, struct ip_pcb *pcb, bool *v6only, bool bound,
+		   int level, int name, int v);
+int inet_ip_getopt(struct socket *s, struct ip_pcb *pcb, bool v6only, int level, int name, int *v);
+/* Copy an int option value out (room for *len bytes), as getsockopt does. */
+void inet_int_out(int v, void *val, unsigned *len);
 
 #endif

@@ -21,7 +21,7 @@
  * it, reading single fields, and every change they look for is followed by
  * a wake, so no wakeup is lost.
  */
-#include "inet.h"
+#include "inet_tcp.h"
 #include "klib.h"
 #include "mm.h"
 #include "vfs.h"
@@ -33,30 +33,7 @@
 #include "lwip/tcp.h"
 #include "lwip/priv/tcp_priv.h"
 
-#define RXQ_SIZE 512        /* pbuf chains a socket holds; lwIP keeps the rest (refused_data) */
 #define BOUNCE_SIZE 65535   /* one tcp_write: lwIP takes u16_t lengths */
-#define WRITABLE_MIN 16384  /* free send buffer for POLLOUT (Linux wakes at a third free) */
-
-enum tstate { TS_NEW, TS_LISTEN, TS_CONNECTING, TS_CONNECTED, TS_CLOSED };
-
-struct tsock {
-	struct socket *s;        /* NULL while it waits in a listener's queue */
-	struct tcp_pcb *pcb;     /* NULL once lwIP freed it or we let it go */
-	enum tstate state;
-	int err;                 /* pending error for SO_ERROR and the next call, -errno */
-	bool bound, rx_fin, shut_rd, shut_wr, v6only, nodelay, cork, keepalive;
-	bool was_connected;      /* reached TS_CONNECTED once: a later close reads as end of file */
-	struct pbuf *rxq[RXQ_SIZE];
-	unsigned rx_head, rx_tail; /* ring indices (free-running) */
-	uint16_t rx_off;           /* bytes of rxq[head] already read */
-	size_t rx_bytes;
-	/* listener */
-	struct tsock *acc_first, *acc_last, *acc_next;
-	int acc_n, backlog;
-	/* addresses, kept for getname after the pcb is gone */
-	ip_addr_t local_ip, remote_ip;
-	uint16_t local_port, remote_port;
-};
 
 static char bounce[BOUNCE_SIZE]; /* net_lock */
 static const struct sock_ops tcp_ops;
@@ -67,7 +44,7 @@ static void ts_wake(struct tsock *ts, unsigned key)
 		sock_wake(ts->s, key);
 }
 
-static int take_err(struct tsock *ts)
+int tcp_take_err(struct tsock *ts)
 {
 	int e = ts->err;
 	ts->err = 0;
@@ -113,7 +90,7 @@ static err_t cb_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
 	return ERR_OK;
 }
 
-static bool pcb_writable(struct tcp_pcb *pcb)
+bool tcp_pcb_writable(struct tcp_pcb *pcb)
 {
 	return tcp_sndbuf(pcb) >= WRITABLE_MIN && tcp_sndqueuelen(pcb) < TCP_SND_QUEUELEN / 2;
 }
@@ -123,7 +100,7 @@ static err_t cb_sent(void *arg, struct tcp_pcb *pcb, u16_t len)
 	struct tsock *ts = arg;
 
 	(void)len;
-	if (ts && pcb_writable(pcb))
+	if (ts && tcp_pcb_writable(pcb))
 		ts_wake(ts, POLLOUT | POLLWRNORM);
 	return ERR_OK;
 }
@@ -323,13 +300,6 @@ int tcp_sock_create(struct socket *s)
 	return 0;
 }
 
-/* An AF_INET6 socket bound to "::" takes IPv4 too unless IPV6_V6ONLY. */
-static void dual_any(struct socket *s, struct tsock *ts, ip_addr_t *ip)
-{
-	if (s->family == AF_INET6 && !ts->v6only && IP_IS_V6(ip) && ip6_addr_isany(ip_2_ip6(ip)))
-		*ip = *IP_ANY_TYPE;
-}
-
 static int tcp_bind_op(struct socket *s, const void *addr, int len)
 {
 	struct tsock *ts = s->priv;
@@ -347,7 +317,7 @@ static int tcp_bind_op(struct socket *s, const void *addr, int len)
 	else if (s->family == AF_INET6 && ts->v6only && IP_IS_V4(&ip))
 		r = -EINVAL;
 	else {
-		dual_any(s, ts, &ip);
+		inet_dual_any(s, ts->v6only, &ip);
 		if (s->reuseaddr)
 			ip_set_option(ts->pcb, SOF_REUSEADDR);
 		r = inet_errno(tcp_bind(ts->pcb, &ip, port));
@@ -379,7 +349,7 @@ static int tcp_listen_op(struct socket *s, int backlog)
 	if (!ts->bound) {
 		ip_addr_t any;
 		ip_addr_set_any(s->family == AF_INET6, &any);
-		dual_any(s, ts, &any);
+		inet_dual_any(s, ts->v6only, &any);
 		if ((r = inet_errno(tcp_bind(ts->pcb, &any, 0))))
 			goto out;
 		ts->bound = true;
@@ -431,14 +401,7 @@ static int tcp_accept_op(struct socket *s, struct socket *ns, bool nonblock)
 			ns->keepalive = ts->keepalive;
 			break;
 		}
-		if (nonblock) {
-			r = -EAGAIN;
-			break;
-		}
-		net_lock_give();
-		r = sock_wait(s, acceptable, NULL, s->rcvtimeo_ns);
-		net_lock_take();
-		if (r)
+		if ((r = inet_wait(s, nonblock, acceptable, s->rcvtimeo_ns)))
 			break;
 	}
 	net_lock_give();
@@ -468,7 +431,7 @@ static int tcp_connect_op(struct socket *s, const void *addr, int len, bool nonb
 	case TS_LISTEN: r = -EISCONN; goto out;
 	case TS_CLOSED:
 		if (ts->err) {
-			r = take_err(ts);
+			r = tcp_take_err(ts);
 			goto out;
 		}
 		/* a failed connection may be tried again, with a new pcb */
@@ -493,17 +456,11 @@ static int tcp_connect_op(struct socket *s, const void *addr, int len, bool nonb
 	ts->bound = true;
 	ts->state = TS_CONNECTING;
 	ts_save_addrs(ts);
-	if (nonblock) {
-		r = -EINPROGRESS;
-		goto out;
-	}
-	net_lock_give();
-	r = sock_wait(s, connect_done, NULL, s->sndtimeo_ns);
-	net_lock_take();
+	r = inet_wait(s, nonblock, connect_done, s->sndtimeo_ns);
 	if (r == -EAGAIN)
-		r = -EINPROGRESS; /* SO_SNDTIMEO expired: connect(2) says EINPROGRESS */
+		r = -EINPROGRESS; /* non-blocking, or SO_SNDTIMEO expired: connect(2) says EINPROGRESS */
 	else if (!r && ts->state != TS_CONNECTED)
-		r = ts->err ? take_err(ts) : -ECONNREFUSED;
+		r = ts->err ? tcp_take_err(ts) : -ECONNREFUSED;
 out:
 	net_lock_give();
 	return r;
@@ -514,12 +471,7 @@ static bool writable(struct socket *s, void *arg)
 	struct tsock *ts = s->priv;
 	(void)arg;
 	return ts->state != TS_CONNECTED || !ts->pcb || ts->err || ts->shut_wr ||
-	       pcb_writable(ts->pcb);
-}
-
-static bool connected_or_failed(struct socket *s, void *arg)
-{
-	return connect_done(s, arg);
+	       tcp_pcb_writable(ts->pcb);
 }
 
 static long tcp_sendmsg_op(struct socket *s, struct kmsg *m, int flags, bool nonblock)
@@ -536,16 +488,13 @@ static long tcp_sendmsg_op(struct socket *s, struct kmsg *m, int flags, bool non
 		err_t e;
 
 		if (ts->err) {
-			r = take_err(ts);
+			r = tcp_take_err(ts);
 			if (r == -ECONNRESET && done == 0)
 				r = -EPIPE; /* Linux: a reset connection gives EPIPE on send */
 			break;
 		}
 		if (ts->state == TS_CONNECTING && !nonblock) {
-			net_lock_give();
-			r = sock_wait(s, connected_or_failed, NULL, s->sndtimeo_ns);
-			net_lock_take();
-			if (r)
+			if ((r = inet_wait(s, false, connect_done, s->sndtimeo_ns)))
 				break;
 			continue;
 		}
@@ -562,14 +511,7 @@ static long tcp_sendmsg_op(struct socket *s, struct kmsg *m, int flags, bool non
 			room = 0;
 		if (room == 0) {
 			tcp_output(ts->pcb);
-			if (nonblock) {
-				r = -EAGAIN;
-				break;
-			}
-			net_lock_give();
-			r = sock_wait(s, writable, NULL, s->sndtimeo_ns);
-			net_lock_take();
-			if (r)
+			if ((r = inet_wait(s, nonblock, writable, s->sndtimeo_ns)))
 				break;
 			continue;
 		}
@@ -627,7 +569,7 @@ static long tcp_recvmsg_op(struct socket *s, struct kmsg *m, int flags, bool non
 		if (!m->data.left)
 			break;
 		if (ts->err) {
-			r = take_err(ts);
+			r = tcp_take_err(ts);
 			break;
 		}
 		if (ts->rx_fin || ts->shut_rd || (ts->state == TS_CLOSED && ts->was_connected))
@@ -636,14 +578,7 @@ static long tcp_recvmsg_op(struct socket *s, struct kmsg *m, int flags, bool non
 			r = -ENOTCONN;
 			break;
 		}
-		if (nonblock) {
-			r = -EAGAIN;
-			break;
-		}
-		net_lock_give();
-		r = sock_wait(s, readable, NULL, s->rcvtimeo_ns);
-		net_lock_take();
-		if (r)
+		if ((r = inet_wait(s, nonblock, readable, s->rcvtimeo_ns)))
 			break;
 	}
 	/* a window update after reading is what lets the peer send again */
@@ -704,144 +639,6 @@ static int tcp_getname_op(struct socket *s, void *addr, int *len, bool peer)
 	return r;
 }
 
-static int int_opt(const void *val, unsigned len, int *v)
-{
-	if (len < sizeof(int))
-		return -EINVAL;
-	*v = *(const int *)val;
-	return 0;
-}
-
-static int tcp_setsockopt_op(struct socket *s, int level, int name, const void *val, unsigned len)
-{
-	struct tsock *ts = s->priv;
-	int v = 0, r = 0;
-
-	if (name != SO_LINGER && level != SOL_SOCKET && (r = int_opt(val, len, &v)))
-		return r;
-	net_lock_take();
-	switch (level) {
-	case SOL_SOCKET:
-		if (name == SO_KEEPALIVE) {
-			ts->keepalive = s->keepalive;
-			if (ts->pcb && s->keepalive)
-				ip_set_option(ts->pcb, SOF_KEEPALIVE);
-			else if (ts->pcb)
-				ip_reset_option(ts->pcb, SOF_KEEPALIVE);
-		} else if (name == SO_REUSEADDR && ts->pcb) {
-			if (s->reuseaddr)
-				ip_set_option(ts->pcb, SOF_REUSEADDR);
-			else
-				ip_reset_option(ts->pcb, SOF_REUSEADDR);
-		}
-		break;
-	case IPPROTO_TCP:
-		switch (name) {
-		case TCP_NODELAY:
-			ts->nodelay = v != 0;
-			if (ts->pcb) {
-				if (v)
-					tcp_nagle_disable(ts->pcb);
-				else
-					tcp_nagle_enable(ts->pcb);
-			}
-			break;
-		case TCP_CORK:
-			ts->cork = v != 0;
-			if (!v && ts->pcb && ts->state == TS_CONNECTED)
-				tcp_output(ts->pcb);
-			break;
-		case TCP_KEEPIDLE: case TCP_KEEPINTVL: case TCP_KEEPCNT:
-			if (v < 1 || v > 32767) {
-				r = -EINVAL;
-				break;
-			}
-			if (ts->pcb) {
-				if (name == TCP_KEEPIDLE)
-					ts->pcb->keep_idle = (u32_t)v * 1000;
-				else if (name == TCP_KEEPINTVL)
-					ts->pcb->keep_intvl = (u32_t)v * 1000;
-				else
-					ts->pcb->keep_cnt = (u32_t)v;
-			}
-			break;
-		case TCP_MAXSEG: case TCP_DEFER_ACCEPT: case TCP_QUICKACK: case TCP_FASTOPEN:
-			break; /* accepted; lwIP has no use for them */
-		default:
-			r = -ENOPROTOOPT;
-		}
-		break;
-	case IPPROTO_IPV6:
-		if (s->family != AF_INET6) {
-			r = -ENOPROTOOPT;
-		} else if (name == IPV6_V6ONLY) {
-			if (ts->bound || ts->state != TS_NEW)
-				r = -EINVAL;
-			else {
-				ts->v6only = v != 0;
-				if (ts->pcb) {
-					IP_SET_TYPE_VAL(ts->pcb->local_ip, v ? IPADDR_TYPE_V6 : IPADDR_TYPE_ANY);
-					IP_SET_TYPE_VAL(ts->pcb->remote_ip, v ? IPADDR_TYPE_V6 : IPADDR_TYPE_ANY);
-				}
-			}
-		} else {
-			r = -ENOPROTOOPT;
-		}
-		break;
-	case IPPROTO_IP:
-		if (name == IP_TOS && ts->pcb)
-			ts->pcb->tos = (u8_t)v;
-		else if (name == IP_TTL && ts->pcb)
-			ts->pcb->ttl = (u8_t)(v < 0 ? 64 : v);
-		else if (name != IP_TOS && name != IP_TTL)
-			r = -ENOPROTOOPT;
-		break;
-	default:
-		r = -ENOPROTOOPT;
-	}
-	net_lock_give();
-	return r;
-}
-
-static int tcp_getsockopt_op(struct socket *s, int level, int name, void *val, unsigned *len)
-{
-	struct tsock *ts = s->priv;
-	int v = 0, r = 0;
-
-	net_lock_take();
-	if (level == SOL_SOCKET && name == SO_ERROR)
-		v = -take_err(ts);
-	else if (level == SOL_SOCKET && name == SO_ACCEPTCONN)
-		v = ts->state == TS_LISTEN;
-	else if (level == IPPROTO_TCP && name == TCP_NODELAY)
-		v = ts->nodelay;
-	else if (level == IPPROTO_TCP && name == TCP_CORK)
-		v = ts->cork;
-	else if (level == IPPROTO_TCP && name == TCP_MAXSEG)
-		v = ts->pcb && ts->state == TS_CONNECTED ? ts->pcb->mss : TCP_MSS;
-	else if (level == IPPROTO_TCP && name == TCP_KEEPIDLE)
-		v = ts->pcb ? (int)(ts->pcb->keep_idle / 1000) : 7200;
-	else if (level == IPPROTO_TCP && name == TCP_KEEPINTVL)
-		v = ts->pcb ? (int)(ts->pcb->keep_intvl / 1000) : 75;
-	else if (level == IPPROTO_TCP && name == TCP_KEEPCNT)
-		v = ts->pcb ? (int)ts->pcb->keep_cnt : 9;
-	else if (level == IPPROTO_IPV6 && name == IPV6_V6ONLY && s->family == AF_INET6)
-		v = ts->v6only;
-	else if (level == IPPROTO_IP && name == IP_TOS)
-		v = ts->pcb ? ts->pcb->tos : 0;
-	else if (level == IPPROTO_IP && name == IP_TTL)
-		v = ts->pcb ? ts->pcb->ttl : 64;
-	else
-		r = -ENOPROTOOPT;
-	net_lock_give();
-	if (r)
-		return r;
-	if (*len > sizeof(v))
-		*len = sizeof(v);
-	memcpy(val, &v, *len);
-	return 0;
-}
-
 static unsigned tcp_poll_op(struct socket *s, struct poll_table *pt)
 {
 	struct tsock *ts = s->priv;
@@ -868,7 +665,7 @@ static unsigned tcp_poll_op(struct socket *s, struct poll_table *pt)
 		if (ts->state == TS_CLOSED || (ts->shut_wr && (ts->rx_fin || ts->shut_rd)))
 			mask |= POLLHUP;
 		/* writable, or never again: then a send fails at once (EPIPE), as Linux says */
-		if (ts->shut_wr || ts->state == TS_CLOSED || (ts->pcb && pcb_writable(ts->pcb)))
+		if (ts->shut_wr || ts->state == TS_CLOSED || (ts->pcb && tcp_pcb_writable(ts->pcb)))
 			mask |= POLLOUT | POLLWRNORM;
 		break;
 	}
@@ -876,26 +673,6 @@ static unsigned tcp_poll_op(struct socket *s, struct poll_table *pt)
 		mask |= POLLERR;
 	net_lock_give();
 	return mask;
-}
-
-static long tcp_ioctl_op(struct socket *s, unsigned cmd, unsigned long arg)
-{
-	struct tsock *ts = s->priv;
-	int v;
-
-	net_lock_take();
-	if (cmd == FIONREAD) /* = SIOCINQ */
-		v = ts->state == TS_LISTEN ? -1 : (int)ts->rx_bytes;
-	else if (cmd == SIOCOUTQ)
-		v = ts->pcb && ts->state == TS_CONNECTED ? (int)(TCP_SND_BUF - tcp_sndbuf(ts->pcb)) : 0;
-	else
-		v = -2;
-	net_lock_give();
-	if (v == -2)
-		return -ENOTTY;
-	if (v == -1)
-		return -EINVAL;
-	return copy_to_user((void *)arg, &v, sizeof(v)) ? -EFAULT : 0;
 }
 
 static void tcp_release_op(struct socket *s)
@@ -938,9 +715,9 @@ static const struct sock_ops tcp_ops = {
 	.recvmsg = tcp_recvmsg_op,
 	.shutdown = tcp_shutdown_op,
 	.getname = tcp_getname_op,
-	.setsockopt = tcp_setsockopt_op,
-	.getsockopt = tcp_getsockopt_op,
+	.setsockopt = tcp_setsockopt,
+	.getsockopt = tcp_getsockopt,
 	.poll = tcp_poll_op,
-	.ioctl = tcp_ioctl_op,
+	.ioctl = tcp_ioctl,
 	.release = tcp_release_op,
 };

@@ -92,17 +92,11 @@ int udp_sock_create(struct socket *s)
 	return 0;
 }
 
-static void dual_any(struct socket *s, struct usock *us, ip_addr_t *ip)
-{
-	if (s->family == AF_INET6 && !us->v6only && IP_IS_V6(ip) && ip6_addr_isany(ip_2_ip6(ip)))
-		*ip = *IP_ANY_TYPE;
-}
-
 static int bind_locked(struct socket *s, struct usock *us, ip_addr_t *ip, uint16_t port)
 {
 	int r;
 
-	dual_any(s, us, ip);
+	inet_dual_any(s, us->v6only, ip);
 	if (s->reuseaddr)
 		ip_set_option(us->pcb, SOF_REUSEADDR);
 	r = inet_errno(udp_bind(us->pcb, ip, port));
@@ -269,14 +263,7 @@ static long udp_recvmsg_op(struct socket *s, struct kmsg *m, int flags, bool non
 		}
 		if (us->shut_rd)
 			goto out; /* 0 */
-		if (nonblock) {
-			r = -EAGAIN;
-			goto out;
-		}
-		net_lock_give();
-		r = sock_wait(s, readable, NULL, s->rcvtimeo_ns);
-		net_lock_take();
-		if (r)
+		if ((r = inet_wait(s, nonblock, readable, s->rcvtimeo_ns)))
 			goto out;
 	}
 	{
@@ -347,7 +334,7 @@ static int udp_getname_op(struct socket *s, void *addr, int *len, bool peer)
 static int udp_setsockopt_op(struct socket *s, int level, int name, const void *val, unsigned len)
 {
 	struct usock *us = s->priv;
-	int v, r = 0;
+	int r;
 
 	if (level == SOL_SOCKET) {
 		if (name == SO_BROADCAST) {
@@ -364,23 +351,9 @@ static int udp_setsockopt_op(struct socket *s, int level, int name, const void *
 		return -EOPNOTSUPP; /* Linux: TCP options on a UDP socket */
 	if (len < sizeof(int))
 		return -EINVAL;
-	v = *(const int *)val;
 	net_lock_take();
-	if (level == IPPROTO_IPV6 && name == IPV6_V6ONLY && s->family == AF_INET6) {
-		if (us->bound) {
-			r = -EINVAL;
-		} else {
-			us->v6only = v != 0;
-			IP_SET_TYPE_VAL(us->pcb->local_ip, v ? IPADDR_TYPE_V6 : IPADDR_TYPE_ANY);
-			IP_SET_TYPE_VAL(us->pcb->remote_ip, v ? IPADDR_TYPE_V6 : IPADDR_TYPE_ANY);
-		}
-	} else if (level == IPPROTO_IP && name == IP_TOS) {
-		us->pcb->tos = (u8_t)v;
-	} else if (level == IPPROTO_IP && name == IP_TTL) {
-		us->pcb->ttl = (u8_t)(v < 0 ? 64 : v);
-	} else {
-		r = -ENOPROTOOPT;
-	}
+	r = inet_ip_setopt(s, (struct ip_pcb *)us->pcb, &us->v6only, us->bound, level, name,
+			   *(const int *)val);
 	net_lock_give();
 	return r;
 }
@@ -388,7 +361,7 @@ static int udp_setsockopt_op(struct socket *s, int level, int name, const void *
 static int udp_getsockopt_op(struct socket *s, int level, int name, void *val, unsigned *len)
 {
 	struct usock *us = s->priv;
-	int v, r = 0;
+	int v = 0, r = 0;
 
 	if (level == IPPROTO_TCP)
 		return -EOPNOTSUPP;
@@ -398,22 +371,15 @@ static int udp_getsockopt_op(struct socket *s, int level, int name, void *val, u
 		us->err = 0;
 	} else if (level == SOL_SOCKET && name == SO_ACCEPTCONN) {
 		v = 0;
-	} else if (level == IPPROTO_IPV6 && name == IPV6_V6ONLY && s->family == AF_INET6) {
-		v = us->v6only;
-	} else if (level == IPPROTO_IP && name == IP_TOS) {
-		v = us->pcb->tos;
-	} else if (level == IPPROTO_IP && name == IP_TTL) {
-		v = us->pcb->ttl;
-	} else {
+	} else if (level == SOL_SOCKET) {
 		r = -ENOPROTOOPT;
+	} else {
+		r = inet_ip_getopt(s, (struct ip_pcb *)us->pcb, us->v6only, level, name, &v);
 	}
 	net_lock_give();
-	if (r)
-		return r;
-	if (*len > sizeof(v))
-		*len = sizeof(v);
-	memcpy(val, &v, *len);
-	return 0;
+	if (!r)
+		inet_int_out(v, val, len);
+	return r;
 }
 
 static unsigned udp_poll_op(struct socket *s, struct poll_table *pt)

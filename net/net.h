@@ -300,6 +300,8 @@ int sock_wait(struct socket *s, bool (*ready)(struct socket *s, void *arg), void
 /* socket.c, for sys_socket.c and sendfile: the calls behind the system calls */
 long sock_sendmsg(struct socket *s, struct kmsg *m, unsigned flags);
 long sock_recvmsg(struct socket *s, struct kmsg *m, unsigned flags);
+/* m (zeroed) carries the one buffer buf of n bytes, described by v. */
+void kmsg_one(struct kmsg *m, struct iovec *v, void *buf, size_t n, unsigned io);
 /* SOL_SOCKET options kept in struct socket. set: 0 or -errno (-ENOPROTOOPT:
  * not one of them); get: the length written into val, or -ENOPROTOOPT. */
 int sock_setopt_generic(struct socket *s, int name, const void *val, unsigned len);

@@ -139,7 +139,7 @@ long sock_recvmsg(struct socket *s, struct kmsg *m, unsigned flags)
 	return s->ops->recvmsg(s, m, (int)flags, file_nonblock(s->file) || (flags & MSG_DONTWAIT));
 }
 
-static void one_iov(struct kmsg *m, struct iovec *v, void *buf, size_t n, unsigned io)
+void kmsg_one(struct kmsg *m, struct iovec *v, void *buf, size_t n, unsigned io)
 {
 	memset(m, 0, sizeof(*m));
 	v->iov_base = buf;
@@ -156,7 +156,7 @@ static long sockf_read(struct file *f, void *buf, size_t n, uint64_t *pos, unsig
 	struct iovec v;
 
 	(void)pos;
-	one_iov(&m, &v, buf, n, io);
+	kmsg_one(&m, &v, buf, n, io);
 	return sock_recvmsg(file_sock(f), &m, 0);
 }
 
@@ -166,7 +166,7 @@ static long sockf_write(struct file *f, const void *buf, size_t n, uint64_t *pos
 	struct iovec v;
 
 	(void)pos;
-	one_iov(&m, &v, (void *)buf, n, io);
+	kmsg_one(&m, &v, (void *)buf, n, io);
 	return sock_sendmsg(file_sock(f), &m, 0);
 }
 

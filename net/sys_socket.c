@@ -409,13 +409,7 @@ long sys_sendto(int fd, void *buff, size_t len, unsigned int flags, struct socka
 	else if (addr && (r = addr_in(addr, addr_len, b.addr)))
 		;
 	else {
-		b.iov = &b.iov_one;
-		b.iov_one.iov_base = buff;
-		b.iov_one.iov_len = len;
-		b.m.data.iov = b.iov;
-		b.m.data.niov = 1;
-		b.m.data.left = len;
-		b.m.data.io = IO_USER;
+		kmsg_one(&b.m, &b.iov_one, buff, len, IO_USER);
 		if (addr) {
 			b.m.name = b.addr;
 			b.m.namelen = addr_len;
@@ -440,13 +434,7 @@ long sys_recvfrom(int fd, void *ubuf, size_t size, unsigned int flags, struct so
 		file_put(f);
 		return -EFAULT;
 	}
-	b.iov = &b.iov_one;
-	b.iov_one.iov_base = ubuf;
-	b.iov_one.iov_len = size;
-	b.m.data.iov = b.iov;
-	b.m.data.niov = 1;
-	b.m.data.left = size;
-	b.m.data.io = IO_USER;
+	kmsg_one(&b.m, &b.iov_one, ubuf, size, IO_USER);
 	if (addr) {
 		b.m.name = b.addr;
 		b.m.namelen = SOCKADDR_MAX;
@@ -487,6 +475,25 @@ long sys_recvmsg(int fd, struct user_msghdr *msg, unsigned int flags)
 	return r;
 }
 
+/*
+ * One entry of sendmmsg/recvmmsg: its message, and its byte count written
+ * back to msg_len. Return: bytes, or -errno.
+ */
+static long mmsg_one(struct socket *s, struct mmsghdr *um, unsigned flags, bool send)
+{
+	struct user_msghdr hdr;
+	unsigned len;
+	long r;
+
+	if (copy_from_user(&hdr, &um->msg_hdr, sizeof(hdr)))
+		return -EFAULT;
+	r = send ? do_sendmsg(s, &hdr, flags) : do_recvmsg(s, &um->msg_hdr, &hdr, flags);
+	if (r < 0)
+		return r;
+	len = (unsigned)r;
+	return copy_to_user(&um->msg_len, &len, sizeof(len)) ? -EFAULT : r;
+}
+
 long sys_sendmmsg(int fd, struct mmsghdr *msg, unsigned int vlen, unsigned int flags)
 {
 	unsigned i;
@@ -495,22 +502,9 @@ long sys_sendmmsg(int fd, struct mmsghdr *msg, unsigned int vlen, unsigned int f
 
 	if (vlen > IOV_MAX_COUNT)
 		vlen = IOV_MAX_COUNT;
-	for (i = 0; i < vlen; i++) {
-		struct user_msghdr um;
-		unsigned len;
-		if (copy_from_user(&um, &msg[i].msg_hdr, sizeof(um))) {
-			r = -EFAULT;
+	for (i = 0; i < vlen; i++)
+		if ((r = mmsg_one(s, &msg[i], flags, true)) < 0)
 			break;
-		}
-		r = do_sendmsg(s, &um, flags);
-		if (r < 0)
-			break;
-		len = (unsigned)r;
-		if (copy_to_user(&msg[i].msg_len, &len, sizeof(len))) {
-			r = -EFAULT;
-			break;
-		}
-	}
 	file_put(f);
 	return i ? (long)i : r; /* a later failure is reported by the next call, as Linux */
 }
@@ -534,20 +528,8 @@ long sys_recvmmsg(int fd, struct mmsghdr *msg, unsigned int vlen, unsigned int f
 	if (vlen > IOV_MAX_COUNT)
 		vlen = IOV_MAX_COUNT;
 	for (i = 0; i < vlen; i++) {
-		struct user_msghdr um;
-		unsigned len;
-		if (copy_from_user(&um, &msg[i].msg_hdr, sizeof(um))) {
-			r = -EFAULT;
+		if ((r = mmsg_one(s, &msg[i], flags, false)) < 0)
 			break;
-		}
-		r = do_recvmsg(s, &msg[i].msg_hdr, &um, flags);
-		if (r < 0)
-			break;
-		len = (unsigned)r;
-		if (copy_to_user(&msg[i].msg_len, &len, sizeof(len))) {
-			r = -EFAULT;
-			break;
-		}
 		if (flags & MSG_WAITFORONE)
 			flags |= MSG_DONTWAIT;
 		if (deadline && clock_ns() >= deadline) {
