@@ -70,12 +70,14 @@ __noreturn void kernel_main(uint32_t start_info_pa)
 
 	uint64_t ready = rdtsc();
 	struct cmdline cl;
+	static char line_as_given[BOOT_CMDLINE_MAX]; /* cmdline_parse splits the line in place */
+	strlcpy(line_as_given, boot_info.cmdline, sizeof(line_as_given));
 	int err = cmdline_parse(boot_info.cmdline, &cl);
 
 	if (!cl.quiet) {
 		printk("keel: ready in %lu us after PVH entry (clock calibration %lu us of it)\n",
 		       tsc_to_ns(ready - boot_info.entry_tsc) / 1000, tsc_to_ns(calib_tsc) / 1000);
-		printk("keel: command line: \"%s\"\n", boot_info.cmdline);
+		printk("keel: command line: \"%s\"\n", line_as_given);
 		print_memmap();
 		cpu_print_facts();
 		printk("clock: TSC %lu kHz (%s), APIC timer %lu kHz, one-shot\n", tsc_hz / 1000,
