@@ -18,6 +18,7 @@
  *   devfs.c, tty.c, pipe.c  device files, the console, pipes
  *   eventfd.c, timerfd.c    counters and timers behind files
  *   poll.c, epoll.c         waiting for many files (poll/select, epoll)
+ *   sockname.c              AF_UNIX socket names: S_IFSOCK nodes bound to sockets
  *   procfs*.c, sysfs.c      /proc and /sys: ramfs trees whose files are
  *                           generated at open and whose directories are
  *                           refreshed on lookup (struct inode_hooks)
@@ -26,6 +27,9 @@
  *
  * Locking (lock order, outermost first):
  *   file->pos_lock   (mutex) one open file's offset, held across one read/write
+ *   unix_lock        (mutex, net/unix.c) AF_UNIX sockets: taken by their poll op
+ *                    (so after epmutex/ep->mtx), and before vfs_lock (socket
+ *                    names in sockname.c; page faults in its user copies)
  *   vfs_lock         (mutex, internal.h) the whole namespace: every inode,
  *                    directory and file page. Never held across a user copy,
  *                    so a page fault inside copy_to_user may itself read a file
@@ -385,6 +389,23 @@ long sys_fsetxattr(int fd, const char *name, const void *value, size_t size, int
 long sys_removexattr(const char *path, const char *name);
 long sys_lremovexattr(const char *path, const char *name);
 long sys_fremovexattr(int fd, const char *name);
+
+/*
+ * sockname.c: AF_UNIX path names (net/unix.c). Paths are kernel strings,
+ * relative to the current directory. The caller serializes the three
+ * calls with its own lock (taken before vfs_lock); that keeps *sock valid.
+ * bind: make an S_IFSOCK node (mode & ~umask) bound to sock; *node is the
+ *       handle for unbind (it holds the inode). sock NULL: only check, make
+ *       nothing. Return: 0, -EADDRINUSE (the name exists), path errors as
+ *       mknod(2) (-ENOENT, -ENOTDIR, -ENAMETOOLONG, -ELOOP, -EPERM ...).
+ * find: the socket bound at the node the path names (symlinks followed).
+ *       Return: 0, path errors (-ENOENT ...), -ECONNREFUSED (not a socket
+ *       node, or nothing bound to it).
+ * unbind: the socket closed; the node stays, unbound. May sleep.
+ */
+int vfs_bind_socket(const char *kpath, umode_t mode, void *sock, struct inode **node);
+int vfs_find_socket(const char *kpath, void **sock);
+void vfs_unbind_socket(struct inode *node);
 
 /* procfs.c, sysfs.c: /proc and /sys, made at boot by vfs_init */
 int procfs_init(void);

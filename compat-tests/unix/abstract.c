@@ -4,7 +4,6 @@
  * and length (leading NUL included), a client connects by it, and the
  * name disappears with the socket (a new bind of it works).
  */
-// compat: pending sockets: network issue 5
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>

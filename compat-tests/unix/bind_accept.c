@@ -4,7 +4,6 @@
  * returns a new connected descriptor, data flows both ways; binding the
  * same path again fails with EADDRINUSE; unlink removes the name.
  */
-// compat: pending sockets: network issue 5
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>

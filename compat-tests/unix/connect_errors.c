@@ -5,7 +5,6 @@
  * gives ECONNREFUSED; a datagram socket to a stream listener gives
  * EPROTOTYPE; connecting a connected socket gives EISCONN.
  */
-// compat: pending sockets: network issue 5
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>

@@ -5,7 +5,6 @@
  * a path with no socket gives ENOENT (file missing) and to a socket file
  * whose socket is closed ECONNREFUSED.
  */
-// compat: pending sockets: network issue 5
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>

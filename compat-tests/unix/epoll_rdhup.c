@@ -4,7 +4,6 @@
  * when the peer closes, EPOLLHUP is added; poll() reports POLLRDHUP the
  * same way.
  */
-// compat: pending sockets: network issue 5
 #define _GNU_SOURCE
 #include <poll.h>
 #include <sys/epoll.h>

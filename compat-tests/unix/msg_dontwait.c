@@ -4,7 +4,6 @@
  * socket fails with EAGAIN after filling it; the socket's own flags stay
  * blocking (no O_NONBLOCK); SOCK_NONBLOCK at creation sets O_NONBLOCK.
  */
-// compat: pending sockets: network issue 5
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>

@@ -3,7 +3,6 @@
  * next recv returns the same bytes; a peek of fewer bytes than are
  * queued returns only those; MSG_WAITALL waits for the whole length.
  */
-// compat: pending sockets: network issue 5
 #include <pthread.h>
 #include <sys/socket.h>
 #include <unistd.h>

@@ -5,7 +5,6 @@
  * reads from the read end it kept. CMSG_LEN/CMSG_SPACE size the control
  * message, which arrives with its level and type.
  */
-// compat: pending sockets: network issue 5
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>

@@ -5,7 +5,6 @@
  * makes reads return 0; an unknown "how" fails with EINVAL, a
  * non-socket with ENOTSOCK.
  */
-// compat: pending sockets: network issue 5
 #include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>

@@ -4,7 +4,6 @@
  * report the socket's type and family; SO_ERROR is 0; an unknown option
  * fails with ENOPROTOOPT.
  */
-// compat: pending sockets: network issue 5
 #define _GNU_SOURCE
 #include <sys/socket.h>
 #include <unistd.h>

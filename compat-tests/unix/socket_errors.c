@@ -5,7 +5,6 @@
  * calls on a non-socket give ENOTSOCK; an AF_UNIX address longer than
  * struct sockaddr_un gives EINVAL.
  */
-// compat: pending sockets: network issue 5
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/socket.h>

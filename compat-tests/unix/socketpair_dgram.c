@@ -4,7 +4,6 @@
  * gets the start of the message, the rest is discarded, and recvmsg
  * sets MSG_TRUNC (recv with MSG_TRUNC returns the real length).
  */
-// compat: pending sockets: network issue 5
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>

@@ -3,7 +3,6 @@
  * message boundaries kept; after the peer closes, recv returns 0 and
  * send fails with EPIPE (SIGPIPE ignored).
  */
-// compat: pending sockets: network issue 5
 #include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>

@@ -4,7 +4,6 @@
  * can come out of one read (no message boundaries), and a short read
  * leaves the rest for the next one.
  */
-// compat: pending sockets: network issue 5
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>

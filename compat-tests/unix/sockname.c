@@ -6,7 +6,6 @@
  * fails with ENOTCONN; a small buffer is filled partly and the full
  * length reported.
  */
-// compat: pending sockets: network issue 5
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
