@@ -25,6 +25,19 @@
  * reports 128+S, as a shell does. If the port cannot be had, init powers
  * the machine off with reboot(RB_POWER_OFF) and the runner falls back to
  * the console line. Built static: the initramfs holds no libraries.
+ *
+ * The network, for benchmarks that serve over a NIC: "lo" is always
+ * brought up (Linux gives it 127.0.0.1/8 then), and the kernel command
+ * line's keel.ip=ADDR/PREFIX [keel.gw=ADDR] [keel.dev=NAME] -- the same
+ * address keel takes as --ip=/--gw= -- configure a NIC with plain ioctls
+ * (SIOCSIFADDR, SIOCSIFNETMASK, SIOCSIFFLAGS; SIOCADDRT for the default
+ * route; the subnet's route comes with the address), before the program
+ * starts. The device is NAME, or the first one in /sys/class/net that is
+ * not "lo"; init waits up to 5 s for it to appear after the modules are
+ * loaded. Linux hands words with a dot to no one (they look like module
+ * parameters), so init reads them from /proc/cmdline. A keel.ip that
+ * cannot be applied ends the VM with status 125: a server without its
+ * address would only make the benchmark wait.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -32,8 +45,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <net/if.h>
+#include <net/route.h>
+#include <netinet/in.h>
 #include <sys/io.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <sys/socket.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -74,24 +95,34 @@ static void mount_one(const char *type, const char *dir)
 		say("mount %s", dir, errno);
 }
 
+/* The whole file, NUL-terminated (read to EOF: /proc files say size 0), or NULL. */
 static char *read_file(const char *path)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct stat st;
+	size_t len = 0, cap = 4096;
+	char *buf = fd >= 0 ? malloc(cap) : NULL;
+	ssize_t n;
 
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		if (fd >= 0)
-			close(fd);
-		return NULL;
+	while (buf && (n = read(fd, buf + len, cap - 1 - len)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			free(buf);
+			buf = NULL;
+			break;
+		}
+		len += (size_t)n;
+		if (cap - 1 - len == 0) {
+			char *more = realloc(buf, cap *= 2);
+			if (!more)
+				free(buf);
+			buf = more;
+		}
 	}
-	char *buf = malloc((size_t)st.st_size + 1);
-	ssize_t len = buf ? read(fd, buf, (size_t)st.st_size) : -1;
-	close(fd);
-	if (len < 0) {
-		free(buf);
-		return NULL;
-	}
-	buf[len] = '\0';
+	if (fd >= 0)
+		close(fd);
+	if (buf)
+		buf[len] = '\0';
 	return buf;
 }
 
@@ -141,6 +172,131 @@ static void load_modules(void)
 	free(list);
 }
 
+/* The value of the kernel command-line word "key=VALUE" (a copy), or NULL. */
+static char *cmdline_value(const char *cmdline, const char *key)
+{
+	size_t klen = strlen(key);
+
+	for (const char *p = cmdline; p && *p;) {
+		while (*p == ' ' || *p == '\n' || *p == '\t')
+			p++;
+		size_t n = strcspn(p, " \n\t");
+		if (n > klen && strncmp(p, key, klen) == 0 && p[klen] == '=')
+			return strndup(p + klen + 1, n - klen - 1);
+		p += n;
+	}
+	return NULL;
+}
+
+/* The first network device in /sys/class/net other than lo, or NULL. */
+static char *first_netdev(void)
+{
+	DIR *d = opendir("/sys/class/net");
+	struct dirent *e;
+	char *name = NULL;
+
+	while (d && (e = readdir(d)))
+		if (e->d_name[0] != '.' && strcmp(e->d_name, "lo") != 0 &&
+		    (!name || strcmp(e->d_name, name) < 0)) {
+			free(name);
+			name = strdup(e->d_name);
+		}
+	if (d)
+		closedir(d);
+	return name;
+}
+
+static int if_up(int sock, const char *dev)
+{
+	struct ifreq ifr = { 0 };
+
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", dev);
+	if (ioctl(sock, SIOCGIFFLAGS, &ifr) != 0)
+		return -1;
+	ifr.ifr_flags |= IFF_UP | IFF_RUNNING;
+	return ioctl(sock, SIOCSIFFLAGS, &ifr);
+}
+
+static int set_addr(int sock, const char *dev, unsigned long req, struct in_addr a)
+{
+	struct ifreq ifr = { 0 };
+	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_addr = a };
+
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", dev);
+	memcpy(&ifr.ifr_addr, &sin, sizeof(sin));
+	return ioctl(sock, req, &ifr);
+}
+
+static void net_fail(const char *what, const char *arg, int err)
+{
+	say(what, arg, err);
+	machine_exit(125);
+}
+
+/* lo up; the NIC from keel.ip= / keel.gw= / keel.dev= (see the top comment). */
+static void net_setup(void)
+{
+	char *cmdline = read_file("/proc/cmdline");
+	char *ip = cmdline_value(cmdline, "keel.ip"), *gw = cmdline_value(cmdline, "keel.gw");
+	char *dev = cmdline_value(cmdline, "keel.dev");
+	int sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	if (sock < 0) {
+		say("socket(AF_INET) %s", "", errno);
+		if (ip)
+			machine_exit(125);
+		return;
+	}
+	if (if_up(sock, "lo") != 0)
+		say("cannot bring %s up", "lo", errno);
+	if (!ip)
+		goto out;
+
+	struct in_addr addr, mask, gwaddr;
+	char *slash = strchr(ip, '/');
+	long prefix = slash ? strtol(slash + 1, NULL, 10) : 32;
+	if (slash)
+		*slash = '\0';
+	if (inet_pton(AF_INET, ip, &addr) != 1 || prefix < 0 || prefix > 32)
+		net_fail("keel.ip=%s: expected ADDR/PREFIX", ip, 0);
+	mask.s_addr = htonl(prefix ? 0xffffffffu << (32 - prefix) : 0);
+	if (gw && inet_pton(AF_INET, gw, &gwaddr) != 1)
+		net_fail("keel.gw=%s: not an IPv4 address", gw, 0);
+
+	/* the driver registers the device when its module loads; allow it a moment */
+	struct timespec tick = { 0, 10 * 1000 * 1000 };
+	for (int i = 0; i < 500 && !(dev ? if_nametoindex(dev) != 0 : (dev = first_netdev()) != NULL); i++)
+		nanosleep(&tick, NULL);
+	if (!dev || if_nametoindex(dev) == 0)
+		net_fail("no network device %s after 5 s", dev ? dev : "(none but lo)", 0);
+
+	if (set_addr(sock, dev, SIOCSIFADDR, addr) != 0)
+		net_fail("SIOCSIFADDR on %s", dev, errno);
+	if (set_addr(sock, dev, SIOCSIFNETMASK, mask) != 0)
+		net_fail("SIOCSIFNETMASK on %s", dev, errno);
+	if (if_up(sock, dev) != 0)
+		net_fail("cannot bring %s up", dev, errno);
+	if (gw) {
+		struct rtentry rt = { 0 };
+		struct sockaddr_in any = { .sin_family = AF_INET }, via = { .sin_family = AF_INET,
+									       .sin_addr = gwaddr };
+		memcpy(&rt.rt_dst, &any, sizeof(any));
+		memcpy(&rt.rt_genmask, &any, sizeof(any));
+		memcpy(&rt.rt_gateway, &via, sizeof(via));
+		rt.rt_flags = RTF_UP | RTF_GATEWAY;
+		rt.rt_dev = dev;
+		if (ioctl(sock, SIOCADDRT, &rt) != 0 && errno != EEXIST)
+			net_fail("SIOCADDRT (default route via keel.gw) on %s", dev, errno);
+	}
+	fprintf(stderr, "linux-guest init: %s %s/%ld%s%s\n", dev, ip, prefix, gw ? " gw " : "", gw ? gw : "");
+out:
+	close(sock);
+	free(cmdline);
+	free(ip);
+	free(gw);
+	free(dev);
+}
+
 int main(int argc, char **argv)
 {
 	char *words[MAX_WORDS + 1], *env[MAX_WORDS + 2];
@@ -159,6 +315,7 @@ int main(int argc, char **argv)
 	mount_one("proc", "/proc");
 	mount_one("sysfs", "/sys");
 	load_modules();
+	net_setup();
 
 	int nargs, nenv, has_path = 0;
 	if (read_cmdline(words, &nargs, env, &nenv) != 0 && argc < 2) {
