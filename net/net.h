@@ -8,7 +8,7 @@
  * shares, and dispatches to the family's struct sock_ops. Families:
  *   unix.c        AF_UNIX stream, datagram and seqpacket, in the kernel
  *                 (socketpair, path and abstract names, SCM_RIGHTS,
- *                 SO_PEERCRED); its own lock per connection
+ *                 SO_PEERCRED); one mutex for all AF_UNIX state
  *   inet_tcp.c    AF_INET/AF_INET6 SOCK_STREAM over lwIP's raw TCP API
  *   inet_udp.c    AF_INET/AF_INET6 SOCK_DGRAM over lwIP's raw UDP API
  *   inet.c        what the two share: address conversion, the core lock
@@ -25,7 +25,7 @@
  *              never held across a user copy (copies go through a kernel
  *              bounce buffer or happen before/after), so a page fault never
  *              waits for it.
- *   unix locks (unix.c) see there; never taken together with net_lock
+ *   unix_lock  (mutex, unix.c) see there; never taken together with net_lock
  *   sched_lock wait/wake handshakes on socket->wq, as pipes do
  * A blocking socket call sleeps on socket->wq with the sched_lock handshake
  * (check the condition with sched_lock held, sleep with

@@ -114,10 +114,13 @@ static bool file_nonblock(struct file *f)
 	return __atomic_load_n(&f->flags, __ATOMIC_RELAXED) & O_NONBLOCK;
 }
 
-/* Send SIGPIPE for an EPIPE on a connection, as send(2) does without MSG_NOSIGNAL. */
+/*
+ * Send SIGPIPE for an EPIPE on a byte stream, as send(2) does without
+ * MSG_NOSIGNAL (Linux's seqpacket and datagram sends never signal).
+ */
 static long sock_epipe(struct socket *s, long r, unsigned flags)
 {
-	if (r == -EPIPE && s->type != SOCK_DGRAM && !(flags & MSG_NOSIGNAL))
+	if (r == -EPIPE && s->type == SOCK_STREAM && !(flags & MSG_NOSIGNAL))
 		signal_send_thread(thread_current(), SIGPIPE);
 	return r;
 }
