@@ -3,7 +3,6 @@
  * (grammar in cmdline.h), in place: the words point into the line.
  */
 #include "cmdline.h"
-#include "net.h"
 #include "klib.h"
 #include <asm-generic/errno-base.h>
 
@@ -126,7 +125,5 @@ int cmdline_run(const struct cmdline *cl)
 		}
 		return status;
 	}
-	if (net_init(cl))
-		return 2; /* net_init said which option is wrong */
 	return launch_program(cl);
 }

@@ -11,6 +11,7 @@
  * as a shell's default PATH would.
  */
 #include "cmdline.h"
+#include "net.h"
 #include "exec.h"
 #include "proc.h"
 #include "klib.h"
@@ -122,6 +123,9 @@ int launch_program(const struct cmdline *cl)
 		       "its path on the command line) or --selftest=NAME\n");
 		return 2;
 	}
+	/* the network is up before the program starts (its address, if DHCP, too) */
+	if (net_init(cl))
+		return 2; /* net_init said which option is wrong */
 	argv.v[0] = find_program(argv.v[0]);
 	proc.syscall_stats = cl->syscall_stats;
 	struct exec_args a = { argv.n, argv.v, env.n, env.v };

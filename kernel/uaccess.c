@@ -21,8 +21,12 @@ extern char uaccess_begin[], uaccess_end[], uaccess_fault[];
 __asm__(".text\n"
 	".globl uaccess_copy, uaccess_strcpy, uaccess_begin, uaccess_end, uaccess_fault\n"
 	"uaccess_begin:\n"
-	"uaccess_copy:\n\t"
+	"uaccess_copy:\n\t" /* quadwords, then the tail: see memcpy in string.c for why */
 	"mov %rdx, %rcx\n\t"
+	"shr $3, %rcx\n\t"
+	"rep movsq\n\t"
+	"mov %rdx, %rcx\n\t"
+	"and $7, %rcx\n\t"
 	"rep movsb\n\t"
 	"xor %eax, %eax\n\t"
 	"ret\n"
