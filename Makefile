@@ -33,6 +33,7 @@ KOBJS := $(patsubst %,$(BUILD)/obj/%.o,$(KSRCS))
 .DEFAULT_GOAL := all
 # lwIP, from Debian's source package, is part of the kernel
 include net/lwip.mk
+include kernel/libc/libc.mk
 
 .DELETE_ON_ERROR:
 .PHONY: all kernel run test unit-test boot-test bench-boot setup clean

@@ -71,6 +71,7 @@ struct thread {
 	bool full_return;    /* the syscall rewrote its frame: return with iretq */
 	uint64_t syscall_nr; /* its last system call number while switched out (percpu) */
 	uint64_t fs_base;    /* the program's %fs base (TLS), switched with the thread */
+	unsigned uaccess_kernel; /* in a call of the kernel's libc (nesting): uaccess.h takes kernel addresses */
 	int *clear_child_tid; /* set_tid_address / CLONE_CHILD_CLEARTID: zeroed and woken at exit */
 	void *robust_list;   /* set_robust_list: the program's robust futex list head */
 	/* signal.c; pending and info under sched_lock, the rest the thread's own */

@@ -34,6 +34,7 @@ static const struct {
 	{ "hang", selftest_hang, "never exit (checks the test harness's timeout)" },
 	{ "demo", selftest_demo, "the default demo: threads, preemption, sleeps, FPU" },
 	{ "virtio-net", selftest_virtio_net, "a virtio-net NIC gets ARP and DHCP answers (QEMU user net)" },
+	{ "libc", selftest_libc, "the kernel's libc (musl) with direct system calls, run like a program" },
 };
 
 /* name is NAME or NAME:ARG */

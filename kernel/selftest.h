@@ -36,5 +36,7 @@ int selftest_sleep(const char *arg);
 int selftest_redzone(const char *arg);
 /* selftest_net.c */
 int selftest_virtio_net(const char *arg);
+/* libc/selftest.c */
+int selftest_libc(const char *arg);
 
 #endif

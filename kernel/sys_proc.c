@@ -116,7 +116,7 @@ long sys_arch_prctl(int code, uint64_t addr)
 	struct thread *t = thread_current();
 	switch (code) {
 	case ARCH_SET_FS:
-		if (addr >= USER_TOP)
+		if (!user_range_ok((void *)addr, 1)) /* the kernel's libc may name its own memory */
 			return -EPERM;
 		t->fs_base = addr;
 		wrmsr(MSR_FS_BASE, addr);

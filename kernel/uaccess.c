@@ -9,6 +9,7 @@
  */
 #include "uaccess.h"
 #include "mm.h"
+#include "sched.h"
 #include <asm-generic/errno-base.h>
 
 extern char uaccess_begin[], uaccess_end[], uaccess_fault[];
@@ -55,10 +56,26 @@ long uaccess_strcpy(char *dst, const char *src, size_t max);
 
 _Static_assert(EFAULT == 14, "uaccess_fault returns -14");
 
+/* The lowest address of the upper canonical half. */
+#define KERNEL_HALF 0xffff800000000000UL
+
+/*
+ * The slow path of the checks: a kernel range, acceptable only inside a
+ * call of the kernel's libc (uaccess.h). The range may reach the very top
+ * of the address space but not wrap.
+ */
+static bool kernel_range_ok(uintptr_t a, size_t n)
+{
+	struct thread *t = thread_current();
+	return t && t->uaccess_kernel && a >= KERNEL_HALF && n <= 0 - a;
+}
+
 bool user_range_ok(const void *p, size_t n)
 {
 	uintptr_t a = (uintptr_t)p;
-	return a < USER_TOP && n <= USER_TOP - a;
+	if (a < USER_TOP && n <= USER_TOP - a)
+		return true;
+	return kernel_range_ok(a, n);
 }
 
 int copy_from_user(void *dst, const void *usrc, size_t n)
@@ -90,11 +107,15 @@ int clear_user(void *udst, size_t n)
 
 long strncpy_from_user(char *dst, const char *usrc, size_t max)
 {
-	if ((uintptr_t)usrc >= USER_TOP)
+	uintptr_t a = (uintptr_t)usrc;
+	size_t room; /* bytes before the end of the half the string starts in */
+	if (a < USER_TOP)
+		room = USER_TOP - a; /* do not run into the kernel half */
+	else if (kernel_range_ok(a, 1))
+		room = 0 - a;
+	else
 		return -EFAULT;
-	if (max > USER_TOP - (uintptr_t)usrc) /* do not run into the kernel half */
-		max = USER_TOP - (uintptr_t)usrc;
-	return uaccess_strcpy(dst, usrc, max);
+	return uaccess_strcpy(dst, usrc, max < room ? max : room);
 }
 
 uint64_t uaccess_fixup(uint64_t rip)

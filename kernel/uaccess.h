@@ -16,7 +16,26 @@
 #include <stdint.h>
 #include <stdbool.h>
 
-/* Return: true if [p, p+n) lies entirely in the program's half. */
+/*
+ * Return: true if [p, p+n) lies entirely in the program's half -- or,
+ * while the current thread is in a system call made by the kernel's libc,
+ * entirely in the kernel's half.
+ *
+ * The kernel's libc (kernel/libc/direct.c) makes its system calls as
+ * direct calls and passes kernel addresses: musl's stdio buffers, its
+ * static data, its futex words live in the kernel image. For the duration
+ * of such a call struct thread.uaccess_kernel is non-zero (a nesting
+ * count) and the checks of this file also accept the kernel half, like
+ * Linux's old set_fs(KERNEL_DS). That is safe because keel has nothing to
+ * protect there: the program and the kernel are one address space in ring
+ * 0, and a program can write over the kernel without any system call. The
+ * checks exist for ABI fidelity -- a program probing with a bad pointer
+ * gets -EFAULT -- and the trap, which never sets the count, keeps them.
+ * Non-canonical addresses and ranges that wrap stay refused either way;
+ * an unmapped kernel address faults into the copy's fixup (-EFAULT) like
+ * an unmapped user one. The count is read only when a range is not in the
+ * program's half: the common case costs nothing more.
+ */
 bool user_range_ok(const void *p, size_t n);
 /* Return: 0, or -EFAULT. */
 int copy_from_user(void *dst, const void *usrc, size_t n);

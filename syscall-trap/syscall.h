@@ -27,6 +27,8 @@ void syscall_init(void); /* program LSTAR/STAR/FMASK and EFER.SCE */
 int syscall_dispatch(struct trap_frame *f); /* from entry.S; non-zero: return with iretq */
 long syscall_invoke(unsigned long nr, long a0, long a1, long a2, long a3, long a4, long a5);
 uint64_t syscall_count(unsigned long nr);
+/* Bit nr set: a hole, or a call that needs the full trap frame (read by entry.S and kernel/libc). */
+extern uint64_t syscall_slow_map[NR_SYSCALLS / 64];
 void syscall_print_stats(void); /* the per-syscall trap counts, most frequent first */
 /* Ask for the slow (iretq) return of the current syscall: the frame was rewritten. */
 void syscall_set_full_return(void);

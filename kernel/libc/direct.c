@@ -1,0 +1,180 @@
+/*
+ * direct.c - system calls made by the kernel's libc: a function call into
+ * syscall_table, not a trap.
+ *
+ * musl's __syscall0..6 end here (kernel/libc/musl/arch/syscall_arch.h).
+ * The call goes to the same sys_* function the trap would reach, on the
+ * stack it is made from -- the program's -- with interrupts on, and its
+ * value or -errno comes back unchanged. Three things differ from the trap
+ * and are handled here:
+ *
+ * - Kernel addresses. musl's buffers and static data are kernel memory,
+ *   which the uaccess checks refuse to programs; for the duration of the
+ *   call they accept it (struct thread.uaccess_kernel, a nesting count;
+ *   uaccess.h says why that is safe).
+ * - Calls that need the trap frame: clone and clone3 copy the caller's
+ *   registers into the child, rt_sigreturn rewrites them (the full path
+ *   of syscall-trap/entry.S, syscall_slow_map), and sigaltstack reads the
+ *   caller's %rsp from the trap's frame. For these the real `syscall`
+ *   instruction is executed, which works in ring 0 (musl's own clone.s
+ *   and restore.s trap the same way). fork, vfork and execve need no
+ *   frame in keel: they fail with -ENOSYS. exit and exit_group never
+ *   return and read no registers: direct calls.
+ * - Signals. The trap delivers a signal that became due during the call
+ *   (or a mask rt_sigsuspend asked to restore) on its way out, and turns
+ *   -ERESTARTSYS into a restart or -EINTR. A direct call has no way out
+ *   through the trap, so when either is pending afterwards it takes one:
+ *   a call that returned -ERESTARTSYS did nothing, so it is made again
+ *   through the trap, where the pending signal ends it at once and the
+ *   exit path delivers the handler and restarts or fails the call as
+ *   SA_RESTART says, exactly as for a trapped call; otherwise a trapped
+ *   getppid, whose exit path delivers, and the direct call's own value is
+ *   returned. The handler returns through rt_sigreturn to just after that
+ *   `syscall` instruction. These traps are real and counted as such.
+ *
+ * A trap starts at the top of the calling thread's kernel stack, so it
+ * must not be taken by a thread running on that stack: a kernel thread
+ * calling the libc on its own stack. Such a thread gets -ENOSYS for the
+ * frame calls (reported once), no signal handling (kernel threads receive
+ * no signals) and -EINTR for -ERESTARTSYS. A program thread runs on its
+ * own stack; so does the libc self-test (selftest.c).
+ *
+ * Direct calls are counted per number here, apart from the trap's
+ * counters, which stay a count of traps (--syscall-stats).
+ */
+#include "libc.h"
+#include "syscall.h"
+#include "sched.h"
+#include "cpu.h"
+#include "klib.h"
+#include <asm/unistd_64.h>
+#include <asm-generic/errno.h>
+
+static uint64_t direct_counts[NR_SYSCALLS + 1]; /* [NR_SYSCALLS]: out-of-range numbers */
+
+static bool on_kernel_stack(void)
+{
+	uint64_t sp = (uint64_t)__builtin_frame_address(0);
+	struct percpu *pc = this_cpu();
+	return sp >= pc->kstack_base && sp < pc->kstack_top;
+}
+
+/* The real `syscall` instruction: rcx and r11 are clobbered, everything else survives. */
+static long trap(long nr, const long a[6])
+{
+	register long r10 __asm__("r10") = a[3];
+	register long r8 __asm__("r8") = a[4];
+	register long r9 __asm__("r9") = a[5];
+	long ret;
+	__asm__ volatile("syscall"
+			 : "=a"(ret)
+			 : "a"(nr), "D"(a[0]), "S"(a[1]), "d"(a[2]), "r"(r10), "r"(r8), "r"(r9)
+			 : "rcx", "r11", "memory");
+	return ret;
+}
+
+static void count(unsigned long nr)
+{
+	/* one instruction: no increment is lost to an interrupt on this one CPU */
+	__asm__ volatile("incq %0" : "+m"(direct_counts[nr < NR_SYSCALLS ? nr : NR_SYSCALLS]));
+}
+
+/*
+ * What the fast path does not take: numbers out of range and holes (made
+ * through syscall_invoke, which reports them like the trap), and the calls
+ * that need the trap frame (see the top of the file).
+ */
+__attribute__((noinline)) static long slow_call(unsigned long nr, const long a[6])
+{
+	static uint8_t reported[NR_SYSCALLS];
+	if (nr >= NR_SYSCALLS || !syscall_table[nr]) {
+		count(nr);
+		return syscall_invoke(nr, a[0], a[1], a[2], a[3], a[4], a[5]); /* -ENOSYS, reported */
+	}
+	if (!on_kernel_stack())
+		return trap((long)nr, a);
+	if (!reported[nr]) {
+		reported[nr] = 1;
+		printk("keel: %s through the kernel's libc needs the trap, which a kernel thread "
+		       "on its own stack cannot take; it returns -ENOSYS (reported once)\n",
+		       syscall_name(nr));
+	}
+	return -ENOSYS;
+}
+
+/* After a direct call, with a signal due or ret == -ERESTARTSYS (see the top of the file). */
+__attribute__((noinline)) static long signal_work(unsigned long nr, long ret, const long a[6])
+{
+	if (on_kernel_stack())
+		return ret == -ERESTARTSYS ? -EINTR : ret;
+	if (ret == -ERESTARTSYS)
+		return trap((long)nr, a);
+	static const long none[6];
+	trap(__NR_getppid, none);
+	return ret;
+}
+
+/*
+ * The arguments come in the registers the handler takes them in, the
+ * number last, so that the common path passes them on untouched: a range
+ * check and one bit of syscall_slow_map, the count, the uaccess nesting
+ * count up and down around an indirect call, and a look at the signal
+ * word. They are also stored in the frame, for signal_work's replay.
+ */
+long keel_libc_syscall(long a1, long a2, long a3, long a4, long a5, long a6, long nr)
+{
+	unsigned long n = (unsigned long)nr;
+	long args[6] = { a1, a2, a3, a4, a5, a6 };
+
+	if (__builtin_expect(n >= NR_SYSCALLS || (syscall_slow_map[n / 64] >> (n % 64) & 1) ||
+			     n == __NR_sigaltstack, 0))
+		return slow_call(n, args);
+	count(n);
+	__asm__ volatile("" : : "m"(args)); /* in memory before the call, not kept in registers */
+
+	this_cpu()->current->uaccess_kernel++;
+	long ret = syscall_table[n](a1, a2, a3, a4, a5, a6);
+	this_cpu()->current->uaccess_kernel--;
+
+	if (__builtin_expect(this_cpu()->sig_work || ret == -ERESTARTSYS, 0))
+		ret = signal_work(n, ret, args);
+	return ret;
+}
+
+/* On the thread's own kernel stack, which nothing else uses while it runs program code. */
+__attribute__((noreturn, used)) static void unmapself_finish(void *base, size_t size)
+{
+	keel_libc_syscall((long)base, (long)size, 0, 0, 0, 0, __NR_munmap);
+	for (;;)
+		keel_libc_syscall(0, 0, 0, 0, 0, 0, __NR_exit);
+}
+
+/*
+ * musl's __unmapself (kernel/libc/musl/src/thread/__unmapself.c): a
+ * detached thread unmaps the stack it runs on, so the two calls must be
+ * made from another stack. Nothing on the thread's kernel stack is live
+ * while it runs program code, and this never returns.
+ */
+void keel_libc_unmapself(void *base, size_t size)
+{
+	__asm__ volatile("mov %0, %%rsp\n\t"
+			 "xor %%ebp, %%ebp\n\t"
+			 "call unmapself_finish"
+			 :
+			 : "r"(this_cpu()->kstack_top), "D"(base), "S"(size)
+			 : "memory");
+	__builtin_unreachable();
+}
+
+uint64_t libc_direct_count(unsigned long nr)
+{
+	return direct_counts[nr < NR_SYSCALLS ? nr : NR_SYSCALLS];
+}
+
+uint64_t libc_direct_total(void)
+{
+	uint64_t total = 0;
+	for (unsigned i = 0; i <= NR_SYSCALLS; i++)
+		total += direct_counts[i];
+	return total;
+}
