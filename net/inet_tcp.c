@@ -484,6 +484,7 @@ static long tcp_sendmsg_op(struct socket *s, struct kmsg *m, int flags, bool non
 		return -EOPNOTSUPP;
 	net_lock_take();
 	while (m->data.left) {
+		const void *src;
 		size_t room, n;
 		err_t e;
 
@@ -518,9 +519,16 @@ static long tcp_sendmsg_op(struct socket *s, struct kmsg *m, int flags, bool non
 		n = m->data.left < room ? m->data.left : room;
 		if (n > BOUNCE_SIZE)
 			n = BOUNCE_SIZE;
-		if ((r = msg_copy_from(&m->data, bounce, n)))
-			break;
-		e = tcp_write(ts->pcb, bounce, (u16_t)n,
+		/* program memory goes through a bounce buffer (a fault must give EFAULT,
+		 * not stop inside lwIP); kernel memory (sendfile) goes to lwIP as it is */
+		if (m->data.io == IO_KERNEL) {
+			src = msg_take_kernel(&m->data, &n);
+		} else {
+			if ((r = msg_copy_from(&m->data, bounce, n)))
+				break;
+			src = bounce;
+		}
+		e = tcp_write(ts->pcb, src, (u16_t)n,
 			      TCP_WRITE_FLAG_COPY | (m->data.left || (flags & MSG_MORE) ? TCP_WRITE_FLAG_MORE : 0));
 		if (e != ERR_OK) {
 			r = e == ERR_MEM ? -ENOBUFS : inet_errno(e);

@@ -183,6 +183,13 @@ struct msg_iter {
 /* Copy n bytes out of / into the iterator and advance it. Return: 0 or -EFAULT. */
 int msg_copy_from(struct msg_iter *it, void *kdst, size_t n);
 int msg_copy_to(struct msg_iter *it, const void *ksrc, size_t n);
+/*
+ * For an IO_KERNEL iterator with bytes left: the next contiguous piece of
+ * at most *n bytes, without copying; *n becomes its length (> 0) and the
+ * iterator moves past it. (sendfile's data goes to TCP straight from the
+ * kernel buffer.)
+ */
+const void *msg_take_kernel(struct msg_iter *it, size_t *n);
 
 /*
  * struct kmsg - one message as a family sees it. The generic layer fills

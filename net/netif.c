@@ -13,7 +13,12 @@
  * thread if it now has to wake earlier than it planned.
  *
  * Sent frames: lwIP calls linkoutput with net_lock held; the driver's xmit
- * takes the pbuf chain as segments and copies it.
+ * takes the pbuf chain as segments and copies it. When the device's queue
+ * is full the frame waits in the interface's backlog (in order, behind any
+ * frame already waiting) instead of being dropped: a drop costs TCP a
+ * retransmission timeout, hundreds of milliseconds of stall. The backlog is
+ * retried whenever lwIP is entered or left and by the lwIP thread, which
+ * looks again every millisecond while frames wait.
  *
  * Locking: rx_lock (a spinlock, interrupts off) protects rx_ring; net_lock
  * (inet.c) protects everything else, including net_wake_at; the thread's
@@ -38,10 +43,16 @@
 
 #define RX_RING 1024
 #define MAX_SEGS 32
+#define TX_BACKLOG 4096  /* frames waiting for room in a device's queue; more are dropped */
 
 static struct netdev *devs[NETDEV_MAX];
 static struct netif netifs[NETDEV_MAX];
 static int ndevs;
+static struct {
+	struct pbuf *q[TX_BACKLOG];
+	unsigned head, tail;
+} backlog[NETDEV_MAX];               /* net_lock */
+static unsigned backlog_frames;      /* all interfaces; net_lock */
 static bool running;
 
 static struct spinlock rx_lock = SPINLOCK_INIT("net_rx");
@@ -95,11 +106,11 @@ int netdev_input(struct netdev *dev, const void *frame, size_t len)
 	return 0;
 }
 
-static err_t linkoutput(struct netif *nif, struct pbuf *p)
+/* Hand one frame to the driver. Return: 0, or -EAGAIN when its queue is full. */
+static int dev_xmit(struct netdev *dev, struct pbuf *p)
 {
-	struct netdev *dev = nif->state;
 	struct netdev_seg seg[MAX_SEGS];
-	int n = 0;
+	int n = 0, r;
 
 	for (struct pbuf *q = p; q; q = q->next) {
 		if (n == MAX_SEGS) { /* a very fragmented chain: send it as one piece */
@@ -114,11 +125,45 @@ static err_t linkoutput(struct netif *nif, struct pbuf *p)
 		seg[n].len = q->len;
 		n++;
 	}
-	if (dev->xmit(dev, seg, n)) {
+	r = dev->xmit(dev, seg, n);
+	if (r == 0)
+		dev->tx_frames++;
+	else if (r != -EAGAIN)
+		dev->tx_dropped++;
+	return r == -EAGAIN ? r : 0;
+}
+
+/* Send what waits in the backlogs, in order, until a device is full again. net_lock held. */
+static void tx_flush(void)
+{
+	for (int i = 0; i < ndevs && backlog_frames; i++) {
+		while (backlog[i].head != backlog[i].tail) {
+			struct pbuf *p = backlog[i].q[backlog[i].head % TX_BACKLOG];
+			if (dev_xmit(devs[i], p))
+				break;
+			backlog[i].head++;
+			backlog_frames--;
+			pbuf_free(p);
+		}
+	}
+}
+
+static err_t linkoutput(struct netif *nif, struct pbuf *p)
+{
+	struct netdev *dev = nif->state;
+	int i = (int)(nif - netifs);
+
+	if (backlog_frames)
+		tx_flush();
+	if (backlog[i].head == backlog[i].tail && dev_xmit(dev, p) == 0)
+		return ERR_OK;
+	if (backlog[i].tail - backlog[i].head >= TX_BACKLOG) {
 		dev->tx_dropped++;
 		return ERR_IF;
 	}
-	dev->tx_frames++;
+	pbuf_ref(p); /* lwIP frees its reference when we return */
+	backlog[i].q[backlog[i].tail++ % TX_BACKLOG] = p;
+	backlog_frames++;
 	return ERR_OK;
 }
 
@@ -151,9 +196,12 @@ static err_t netif_setup(struct netif *nif)
 
 void net_timers_kick(void)
 {
-	u32_t ms = sys_timeouts_sleeptime();
+	u32_t ms;
 	uint64_t when;
 
+	if (backlog_frames)
+		tx_flush();
+	ms = backlog_frames ? 1 : sys_timeouts_sleeptime();
 	if (ms == SYS_TIMEOUTS_SLEEPTIME_INFINITE)
 		return;
 	when = clock_ns() + (uint64_t)ms * 1000000ULL;
@@ -179,6 +227,7 @@ static void net_thread(void *arg)
 		unsigned long flags;
 
 		net_lock_take();
+		tx_flush();
 		for (int budget = 0; budget < RX_RING; budget++) {
 			struct pbuf *p;
 			int dev;
@@ -195,8 +244,9 @@ static void net_thread(void *arg)
 				pbuf_free(p);
 		}
 		sys_check_timeouts();
+		tx_flush();
 		{
-			u32_t ms = sys_timeouts_sleeptime();
+			u32_t ms = backlog_frames ? 1 : sys_timeouts_sleeptime();
 			deadline = ms == SYS_TIMEOUTS_SLEEPTIME_INFINITE ? 0
 				   : clock_ns() + (uint64_t)ms * 1000000ULL;
 			net_wake_at = deadline;

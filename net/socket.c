@@ -56,6 +56,24 @@ static int msg_copy(struct msg_iter *it, void *kbuf, size_t n, bool out)
 	return 0;
 }
 
+const void *msg_take_kernel(struct msg_iter *it, size_t *n)
+{
+	const struct iovec *v;
+
+	while (it->iov[it->idx].iov_len == it->off) {
+		it->idx++;
+		it->off = 0;
+	}
+	v = &it->iov[it->idx];
+	if (*n > v->iov_len - it->off)
+		*n = v->iov_len - it->off;
+	if (*n > it->left)
+		*n = it->left;
+	it->off += *n;
+	it->left -= *n;
+	return (const char *)v->iov_base + it->off - *n;
+}
+
 int msg_copy_from(struct msg_iter *it, void *kdst, size_t n) { return msg_copy(it, kdst, n, false); }
 int msg_copy_to(struct msg_iter *it, const void *ksrc, size_t n) { return msg_copy(it, (void *)ksrc, n, true); }
 
