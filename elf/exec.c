@@ -9,6 +9,11 @@
  * Initialization") -- and jumps to the entry point on a new thread whose
  * tid becomes the pid. The program runs in ring 0 with interrupts on;
  * every system call it makes arrives through the trap.
+ *
+ * In linked mode (--mode=linked, or --mode=auto for a musl program whose
+ * imports all resolve) linked.c links the program instead of its
+ * PT_INTERP, and the program starts at its own entry point on the same
+ * stack (AT_BASE 0, as for a program without an interpreter).
  */
 #include "elf.h"
 #include "exec.h"
@@ -145,9 +150,24 @@ int exec_start(const struct exec_args *a)
 	int err;
 
 	strlcpy(proc.exe, a->argv[0], sizeof(proc.exe));
-	if ((err = elf_load(proc.exe, true, &prog)))
+	struct elf_dso *exe = a->mode == EXEC_INTERP ? NULL : kzalloc(sizeof(*exe));
+	if (a->mode != EXEC_INTERP && !exe)
+		return -ENOMEM;
+	if ((err = elf_load_dso(proc.exe, true, &prog, exe)))
 		return err;
-	if (prog.interp[0] && (err = elf_load(prog.interp, false, &interp)))
+	/* linked mode if asked or possible (linked.c); else the program's own ld.so */
+	bool linked = false;
+	if (exe) {
+		if ((err = linked_prepare(a, &prog, exe)) < 0)
+			return err;
+		linked = err == 0;
+		if (!linked)
+			kfree(exe); /* the linker keeps it otherwise */
+	}
+	bool use_interp = !linked && prog.interp[0];
+	if (a->mode == EXEC_INTERP && !a->quiet) /* auto mode: linked.c said why not linked */
+		printk("keel: interp mode: %s\n", use_interp ? prog.interp : "a static program");
+	if (use_interp && (err = elf_load(prog.interp, false, &interp)))
 		return err;
 	proc.brk_start = proc.brk = PAGE_ALIGN_UP(prog.end) + (random_u64() % 8192) * PAGE_SIZE;
 	keep_strings(&proc.cmdline, &proc.cmdline_len, a->argc, a->argv);
@@ -156,15 +176,15 @@ int exec_start(const struct exec_args *a)
 	struct start *s = kmalloc(sizeof(*s));
 	if (!s)
 		return -ENOMEM;
-	err = build_stack(a, &prog, prog.interp[0] ? &interp : NULL, &s->sp);
+	err = build_stack(a, &prog, use_interp ? &interp : NULL, &s->sp);
 	kfree(prog.phdr_copy);
-	if (prog.interp[0])
+	if (use_interp)
 		kfree(interp.phdr_copy);
 	if (err) {
 		kfree(s);
 		return err;
 	}
-	s->entry = prog.interp[0] ? interp.entry : prog.entry;
+	s->entry = use_interp ? interp.entry : prog.entry;
 	/* the first thread is named after the program, as Linux's comm (15 bytes) */
 	const char *base = strrchr(proc.exe, '/') ? strrchr(proc.exe, '/') + 1 : proc.exe;
 	struct thread *t = thread_create(program_thread, s, base);

@@ -20,4 +20,11 @@ const char *elf_verneed_name(const struct elf_dso *d, unsigned ndx, const char *
 /* Fill @out for symbol @idx (< nsyms) of @d, whatever its binding. */
 void elf_symdef_set(struct elf_symdef *out, struct elf_dso *d, uint32_t idx);
 
+/* klibc.c: the kernel's libc as a lookup-scope object (linked mode) */
+
+/* Return: the object (built at the first call), or NULL when out of memory. */
+struct elf_dso *klibc_dso(void);
+/* Is @def one of the kernel libc's writable variables (which a COPY would fork)? */
+bool klibc_writable_data(const struct elf_symdef *def);
+
 #endif

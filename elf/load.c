@@ -87,7 +87,7 @@ out_free:
 	return err;
 }
 
-int elf_load(const char *path, bool is_program, struct elf_loaded *out)
+int elf_load_dso(const char *path, bool is_program, struct elf_loaded *out, struct elf_dso *dso)
 {
 	struct file *f;
 	struct stat st;
@@ -153,7 +153,14 @@ int elf_load(const char *path, bool is_program, struct elf_loaded *out)
 		}
 		memcpy(out->phdr_copy, img.ph, img.phnum * sizeof(Elf64_Phdr));
 	}
+	out->start = base + img.lo;
 	out->end = base + img.hi;
+	out->type = img.type;
+	if (dso) { /* for linked mode; nseg 0: the linker cannot take it (too many PT_LOADs) */
+		struct elf_err e;
+		if (elf_dso_init(dso, &img, base, path, &e))
+			dso->nseg = 0;
+	}
 	out->interp[0] = 0;
 	if (img.interp)
 		strlcpy(out->interp, img.interp, sizeof(out->interp));
@@ -162,4 +169,9 @@ out_free:
 out_put:
 	file_put(f);
 	return err;
+}
+
+int elf_load(const char *path, bool is_program, struct elf_loaded *out)
+{
+	return elf_load_dso(path, is_program, out, NULL);
 }

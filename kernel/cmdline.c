@@ -95,9 +95,14 @@ int cmdline_parse(char *line, struct cmdline *cl)
 			err = add(cl->envp, &cl->envc, CMDLINE_MAX_ENV, word + 6, "--env settings");
 		} else if (options && str_starts(word, "--mode=")) {
 			const char *m = word + 7;
-			if (strcmp(m, "interp") && strcmp(m, "auto")) {
-				printk("keel: --mode=%s: only interp and auto exist so far "
-				       "(linked mode is not built yet)\n", m);
+			if (!strcmp(m, "auto"))
+				cl->mode = CMDLINE_MODE_AUTO;
+			else if (!strcmp(m, "interp"))
+				cl->mode = CMDLINE_MODE_INTERP;
+			else if (!strcmp(m, "linked"))
+				cl->mode = CMDLINE_MODE_LINKED;
+			else {
+				printk("keel: --mode=%s: the modes are linked, interp and auto\n", m);
 				return -EINVAL;
 			}
 		} else if (options && str_starts(word, "--")) {

@@ -9,7 +9,12 @@
  *   --quiet                do not print the boot facts
  *   --env=K=V              add K=V to the program's environment (repeatable)
  *   --syscall-stats        print how often each system call trapped, at exit
- *   --mode=interp|auto     how to run the program (linked mode: a later issue)
+ *   --mode=linked|interp|auto  how to run the program (DESIGN.md "Running a
+ *                          program"): linked binds a musl program's libc to
+ *                          the kernel's (elf/linked.c) and fails, exit status
+ *                          127, with the list of what is missing; interp runs
+ *                          its PT_INTERP; auto (the default) is linked when
+ *                          possible, else interp with the reason printed
  *   --ip=ADDR/PREFIX       static IPv4 address of the first network device (no DHCP)
  *   --gw=ADDR              default gateway (with --ip)
  *   --dns=ADDR             name server: written to /etc/resolv.conf
@@ -27,8 +32,11 @@
 #define CMDLINE_MAX_ARGS 64
 #define CMDLINE_MAX_ENV 64
 
+enum { CMDLINE_MODE_AUTO, CMDLINE_MODE_INTERP, CMDLINE_MODE_LINKED };
+
 struct cmdline {
 	const char *selftest;
+	int mode;                  /* CMDLINE_MODE_*, from --mode= */
 	bool quiet;
 	bool syscall_stats;
 	const char *ip, *gw, *dns; /* network options as given; net/netif.c parses them */

@@ -128,7 +128,11 @@ int launch_program(const struct cmdline *cl)
 		return 2; /* net_init said which option is wrong */
 	argv.v[0] = find_program(argv.v[0]);
 	proc.syscall_stats = cl->syscall_stats;
-	struct exec_args a = { argv.n, argv.v, env.n, env.v };
+	static const enum exec_mode modes[] = {
+		[CMDLINE_MODE_AUTO] = EXEC_AUTO, [CMDLINE_MODE_INTERP] = EXEC_INTERP,
+		[CMDLINE_MODE_LINKED] = EXEC_LINKED,
+	};
+	struct exec_args a = { argv.n, argv.v, env.n, env.v, modes[cl->mode], cl->quiet };
 	err = exec_start(&a);
 	if (err) {
 		printk("keel: could not start %s (error %d)\n", argv.v[0], -err);

@@ -14,6 +14,7 @@
 #include "klib.h"
 #include "sched.h"
 #include "ksignal.h"
+#include "libc/libc.h"
 #include <asm/unistd_64.h>
 #include <asm-generic/errno.h>
 
@@ -113,17 +114,20 @@ void syscall_print_stats(void)
 	memset(done, 0, sizeof(done));
 	for (unsigned i = 0; i <= NR_SYSCALLS; i++)
 		total += syscall_counts[i];
-	printk("syscall traps: %lu in all\n", total);
+	/* direct: the kernel's libc calling sys_* as functions (linked mode, kernel/libc/direct.c) */
+	printk("syscall traps: %lu in all; direct calls: %lu in all\n", total, libc_direct_total());
 	for (;;) { /* selection by count: the table is small and this runs once */
 		unsigned best = NR_SYSCALLS + 1;
-		for (unsigned i = 0; i <= NR_SYSCALLS; i++)
-			if (!done[i] && syscall_counts[i] &&
-			    (best > NR_SYSCALLS || syscall_counts[i] > syscall_counts[best]))
-				best = i;
+		uint64_t best_n = 0;
+		for (unsigned i = 0; i <= NR_SYSCALLS; i++) {
+			uint64_t n = syscall_counts[i] + libc_direct_count(i);
+			if (!done[i] && n && (best > NR_SYSCALLS || n > best_n))
+				best = i, best_n = n;
+		}
 		if (best > NR_SYSCALLS)
 			break;
 		done[best] = 1;
-		printk("  %10lu  %s\n", syscall_counts[best],
+		printk("  %10lu traps %10lu direct  %s\n", syscall_counts[best], libc_direct_count(best),
 		       best == NR_SYSCALLS ? "(out-of-range numbers)" : syscall_name(best));
 	}
 }

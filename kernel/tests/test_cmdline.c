@@ -167,7 +167,10 @@ static void test_program(void)
 	CHECK(cl.envp[2] == NULL);
 	CHECK(parse("--env=novalue prog") == -EINVAL);
 	CHECK(parse("--syscall-stats --mode=interp prog") == 0 && cl.syscall_stats);
-	CHECK(parse("--mode=linked prog") == -EINVAL);
+	CHECK(cl.mode == CMDLINE_MODE_INTERP);
+	CHECK(parse("--mode=linked prog") == 0 && cl.mode == CMDLINE_MODE_LINKED);
+	CHECK(parse("prog") == 0 && cl.mode == CMDLINE_MODE_AUTO);
+	CHECK(parse("--mode=fast prog") == -EINVAL);
 }
 
 static void test_separator(void)

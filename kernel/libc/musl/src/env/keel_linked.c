@@ -1,0 +1,125 @@
+/*
+ * keel_linked.c - musl's start-up hooks, as keel's linked mode needs them.
+ *
+ * In a dynamically linked musl program, musl's own dynamic linker
+ * (ldso/dynlink.c, not built into the kernel) overrides three weak
+ * functions of libc: __init_tls (lay out the TLS of every loaded object
+ * and set up the main thread), __libc_start_init (run the initializers)
+ * and __libc_exit_fini (run the finalizers from exit()). In keel, keel's
+ * linker (elf/linked.c) has loaded the program, so these strong versions
+ * ask it, through the keel_libc_* hooks:
+ *
+ *  - __init_tls takes the static TLS modules keel laid out
+ *    (keel_libc_tls_module: image, sizes and the offset below the thread
+ *    pointer given by elf_tls_layout), fills libc.tls_head/tls_cnt/
+ *    tls_size/tls_align as dynlink.c does, so that pthread_create's
+ *    __copy_tls gives every new thread the same blocks, and sets up the
+ *    main thread with musl's own __copy_tls and __init_tp. With no module
+ *    from keel (the self-test, a program without TLS) it reads the
+ *    program's PT_TLS through AT_PHDR, as musl's static version does.
+ *  - __libc_start_init and __libc_exit_fini call keel, which runs the
+ *    program's and its libraries' initializers (dependencies first) and
+ *    later their finalizers in reverse; with no program (the self-test)
+ *    there are none, as in the kernel's static musl whose init arrays are
+ *    empty.
+ */
+#include <elf.h>
+#include <stddef.h>
+#include <string.h>
+#include <sys/mman.h>
+#include "pthread_impl.h"
+#include "libc.h"
+#include "syscall.h"
+
+/* elf/linked.c: module i (from 0) of the program's static TLS, or 0 past the last */
+int keel_libc_tls_module(size_t i, void **image, size_t *len, size_t *size, size_t *align,
+			 size_t *offset);
+void keel_libc_run_init(void);
+void keel_libc_run_fini(void);
+
+#define KEEL_TLS_MAX 64
+
+static struct tls_module mods[KEEL_TLS_MAX];
+static struct keel_builtin_tls {
+	char c;
+	struct pthread pt;
+	void *space[16];
+} builtin_tls[1];
+#define MIN_TLS_ALIGN offsetof(struct keel_builtin_tls, pt)
+
+/* The program's own PT_TLS (a static program: its offset is its size rounded). */
+static size_t tls_from_phdrs(size_t *aux)
+{
+	unsigned char *p = (void *)aux[AT_PHDR];
+	size_t base = 0, n = aux[AT_PHNUM];
+	Elf64_Phdr *tls = 0;
+
+	for (; p && n; n--, p += aux[AT_PHENT]) {
+		Elf64_Phdr *ph = (void *)p;
+		if (ph->p_type == PT_PHDR)
+			base = aux[AT_PHDR] - ph->p_vaddr;
+		if (ph->p_type == PT_TLS)
+			tls = ph;
+	}
+	if (!tls)
+		return 0;
+	struct tls_module *m = &mods[0];
+	m->image = (void *)(base + tls->p_vaddr);
+	m->len = tls->p_filesz;
+	m->align = tls->p_align ? tls->p_align : 1;
+	m->size = tls->p_memsz + ((-tls->p_memsz - (uintptr_t)m->image) & (m->align - 1));
+	m->offset = m->size;
+	return 1;
+}
+
+void __init_tls(size_t *aux)
+{
+	size_t n = 0, end = 0, align = MIN_TLS_ALIGN;
+	unsigned char *p = (void *)aux[AT_PHDR];
+
+	/* musl's default thread stack grows to the program's PT_GNU_STACK size */
+	for (size_t k = aux[AT_PHNUM]; p && k; k--, p += aux[AT_PHENT]) {
+		Elf64_Phdr *ph = (void *)p;
+		if (ph->p_type == PT_GNU_STACK && ph->p_memsz > __default_stacksize)
+			__default_stacksize = ph->p_memsz < DEFAULT_STACK_MAX ? ph->p_memsz
+									   : DEFAULT_STACK_MAX;
+	}
+	while (n < KEEL_TLS_MAX) {
+		struct tls_module *m = &mods[n];
+		if (!keel_libc_tls_module(n, &m->image, &m->len, &m->size, &m->align, &m->offset))
+			break;
+		n++;
+	}
+	if (!n)
+		n = tls_from_phdrs(aux);
+	libc.tls_head = n ? &mods[0] : 0;
+	for (size_t i = 0; i < n; i++) {
+		mods[i].next = i + 1 < n ? &mods[i + 1] : 0;
+		if (mods[i].offset > end)
+			end = mods[i].offset;
+		if (mods[i].align > align)
+			align = mods[i].align;
+	}
+	/* dynlink.c's update_tls_size: the DTV, the blocks, the thread descriptor, slack to align */
+	libc.tls_cnt = n;
+	libc.tls_align = align;
+	libc.tls_size = ((1 + n) * sizeof(void *) + end + sizeof(struct pthread) + align * 2 +
+			 align - 1) & -align;
+
+	void *mem = builtin_tls;
+	if (libc.tls_size > sizeof builtin_tls)
+		mem = (void *)__syscall(SYS_mmap, 0, libc.tls_size, PROT_READ | PROT_WRITE,
+					MAP_ANONYMOUS | MAP_PRIVATE, -1, 0);
+	if ((uintptr_t)mem > -4096UL || __init_tp(__copy_tls(mem)) < 0)
+		a_crash();
+}
+
+void __libc_start_init(void)
+{
+	keel_libc_run_init();
+}
+
+void __libc_exit_fini(void)
+{
+	keel_libc_run_fini();
+}
