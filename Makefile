@@ -160,7 +160,7 @@ boot-test: kernel $(TEST_IMAGES)
 	@tools/test-boot
 
 test: setup kernel $(HOSTTESTS) $(TEST_IMAGES) $(NETTEST_DEPS)
-	@tools/run-tests $(HOSTTESTS) tools/test-boot $(PROGTESTS) $(COMPATTESTS) $(NETTESTS)
+	@tools/run-tests $(HOSTTESTS) tools/test-boot $(PROGTESTS) tools/test-linked $(COMPATTESTS) $(NETTESTS)
 
 bench-boot: setup kernel
 	@tools/bench-boot
