@@ -13,8 +13,8 @@
  *                          program"): linked binds a musl program's libc to
  *                          the kernel's (elf/linked.c) and fails, exit status
  *                          127, with the list of what is missing; interp runs
- *                          its PT_INTERP; auto (the default) is linked when
- *                          possible, else interp with the reason printed
+ *                          its PT_INTERP (the default for now); auto is linked
+ *                          when possible, else interp with the reason printed
  *   --ip=ADDR/PREFIX       static IPv4 address of the first network device (no DHCP)
  *   --gw=ADDR              default gateway (with --ip)
  *   --dns=ADDR             name server: written to /etc/resolv.conf

@@ -169,7 +169,8 @@ static void test_program(void)
 	CHECK(parse("--syscall-stats --mode=interp prog") == 0 && cl.syscall_stats);
 	CHECK(cl.mode == CMDLINE_MODE_INTERP);
 	CHECK(parse("--mode=linked prog") == 0 && cl.mode == CMDLINE_MODE_LINKED);
-	CHECK(parse("prog") == 0 && cl.mode == CMDLINE_MODE_AUTO);
+	CHECK(parse("--mode=auto prog") == 0 && cl.mode == CMDLINE_MODE_AUTO);
+	CHECK(parse("prog") == 0 && cl.mode == CMDLINE_MODE_INTERP);
 	CHECK(parse("--mode=fast prog") == -EINVAL);
 }
 
