@@ -174,6 +174,10 @@ $(BENCH_PROGS): $(BUILD)/bench/%: tools/bench/%.c
 .PHONY: bench-syscall
 bench-syscall: setup kernel build/tools/mkimage $(BENCH_PROGS)
 	@tools/bench-syscall --no-make
+# five libc calls in linked mode vs interp mode vs the host (musl-gcc builds the program)
+.PHONY: bench-linked
+bench-linked: setup kernel build/tools/mkimage
+	@tools/bench-linked --no-make
 
 clean:
 	rm -rf $(BUILD)
