@@ -113,12 +113,49 @@ __noreturn static void program_fault(const char *what, struct trap_frame *f, int
 				       uint64_t addr);
 static int fault_signal(uint64_t vector);
 
+extern char __musl_text_start[], __musl_text_end[]; /* loader/keel.ld */
+
+static bool in_klibc(uint64_t pc)
+{
+	return pc >= (uint64_t)__musl_text_start && pc < (uint64_t)__musl_text_end;
+}
+
+/*
+ * Linked mode: is a fault in the kernel's libc (musl's text) one the
+ * program made, e.g. strlen(NULL)? Then it is the program's crash, as on
+ * Linux. It is if a program thread (the test signal.c uses) is running
+ * it on a program stack, outside any direct system call (which is kernel
+ * code at work), and its frame-pointer chain -- walked through uaccess,
+ * which refuses kernel stacks -- does not lead to kernel code before it
+ * leads to the program's (a chain that cannot be followed, as in programs
+ * built without frame pointers, counts as the program's). Otherwise (the libc self-test, a kernel thread,
+ * a system call using the libc) it is a kernel bug and panics.
+ */
+static bool klibc_fault_for_program(const struct trap_frame *f)
+{
+	struct thread *t = this_cpu()->current;
+	if (!in_klibc(f->rip) || !t || t->uaccess_kernel || f->rsp >= USER_TOP ||
+	    !(t->tid == proc.pid || t->detached))
+		return false;
+	uint64_t rbp = f->rbp;
+	for (int i = 0; i < 64 && rbp; i++) {
+		uint64_t fr[2];
+		if (copy_from_user(fr, (void *)rbp, sizeof(fr)) || fr[0] <= rbp)
+			break; /* %rbp is not a frame pointer: program code built without them */
+		if (!in_klibc(fr[1]))
+			return fr[1] < USER_TOP;
+		rbp = fr[0];
+	}
+	return true; /* no kernel code found on the way */
+}
+
 static void exception(struct trap_frame *f)
 {
 	const char *what = exc_names[f->vector] ? exc_names[f->vector] : "reserved exception";
 	int code = 1; /* SEGV_MAPERR, ILL_ILLOPC, FPE_INTDIV, BUS_ADRALN: the first of each */
 	int sig = fault_signal(f->vector);
 	uint64_t addr = f->rip;
+	bool prog = f->rip < USER_TOP;
 
 	if (f->vector == 14) {
 		addr = read_cr2();
@@ -136,7 +173,8 @@ static void exception(struct trap_frame *f)
 			what = "page fault: access not allowed by the mapping's protection";
 		if (err == -EACCES)
 			code = 2; /* SEGV_ACCERR */
-		if (err == -ENXIO && f->rip < USER_TOP) {
+		prog = prog || klibc_fault_for_program(f);
+		if (err == -ENXIO && prog) {
 			/* the program's own access: it may sleep to look at the file again */
 			irq_enable();
 			err = mm_fault_file_grown(addr);
@@ -150,7 +188,8 @@ static void exception(struct trap_frame *f)
 			code = 2; /* BUS_ADRERR */
 		}
 	}
-	if (f->rip < USER_TOP) /* the program's own code faulted: it, not the kernel, crashed */
+	/* the program's own code, or the kernel's libc working for it: the program crashed */
+	if (prog || klibc_fault_for_program(f))
 		program_fault(what, f, sig, code, addr);
 	trap_fatal(what, f);
 }
@@ -191,11 +230,21 @@ __noreturn static void program_fault(const char *what, struct trap_frame *f, int
 	uint64_t rbp = f->rbp, pc = f->rip;
 	for (int i = 0; i < 16 && pc; i++) {
 		char where[160];
-		if (!mm_describe(pc, where, sizeof(where)))
+		uint64_t off;
+		const char *sym = in_klibc(pc) ? ksym_lookup(pc, &off) : NULL;
+		if (sym) /* the kernel's libc (linked mode) */
+			snprintf(where, sizeof(where), "%s+0x%lx (kernel libc)", sym, off);
+		else if (!mm_describe(pc, where, sizeof(where)))
 			strlcpy(where, "?", sizeof(where));
 		printk("  #%d %016lx %s\n", i, pc, where);
-		uint64_t fr[2];
-		if (!rbp || copy_from_user(fr, (void *)rbp, sizeof(fr)) || fr[1] >= USER_TOP || fr[0] <= rbp)
+		uint64_t fr[2], ret;
+		/* musl's assembly (memcpy, memset...) makes no frame: its caller is at %rsp */
+		if (i == 0 && sym && !copy_from_user(&ret, (void *)f->rsp, 8) && ret < USER_TOP &&
+		    mm_describe(ret, where, sizeof(where)))
+			printk("     %016lx %s (at %%rsp: the caller, if the function has no frame)\n", ret,
+			       where);
+		if (!rbp || copy_from_user(fr, (void *)rbp, sizeof(fr)) ||
+		    (fr[1] >= USER_TOP && !in_klibc(fr[1])) || fr[0] <= rbp)
 			break;
 		pc = fr[1];
 		rbp = fr[0];
