@@ -107,8 +107,20 @@ __attribute__((noinline)) static long signal_work(unsigned long nr, long ret, co
 {
 	if (on_kernel_stack())
 		return ret == -ERESTARTSYS ? -EINTR : ret;
-	if (ret == -ERESTARTSYS)
-		return trap((long)nr, a);
+	if (ret == -ERESTARTSYS) {
+		/*
+		 * The replay's buffers are still the libc's (kernel memory), so
+		 * the trapped call must accept them too. If a handler run on its
+		 * way out leaves by siglongjmp the count stays raised: the thread
+		 * then accepts kernel addresses in later calls, which costs only
+		 * the EFAULT answer to a bad pointer (uaccess.h), never safety.
+		 */
+		struct thread *t = this_cpu()->current;
+		t->uaccess_kernel++;
+		ret = trap((long)nr, a);
+		t->uaccess_kernel--;
+		return ret;
+	}
 	static const long none[6];
 	trap(__NR_getppid, none);
 	return ret;
