@@ -144,6 +144,18 @@ void inet_dual_any(struct socket *s, bool v6only, ip_addr_t *ip)
 		*ip = *IP_ANY_TYPE;
 }
 
+int inet_bind_prepare(struct socket *s, struct ip_pcb *pcb, bool v6only, ip_addr_t *ip)
+{
+	if (!inet_addr_local(ip))
+		return -EADDRNOTAVAIL;
+	if (s->family == AF_INET6 && v6only && IP_IS_V4(ip))
+		return -EINVAL;
+	inet_dual_any(s, v6only, ip);
+	if (s->reuseaddr)
+		ip_set_option(pcb, SOF_REUSEADDR);
+	return 0;
+}
+
 bool inet_addr_local(const ip_addr_t *ip)
 {
 	struct netif *n;

@@ -35,6 +35,14 @@ int inet_addr_in(int fam, const void *addr, int len, ip_addr_t *ip, uint16_t *po
 int inet_addr_out(int fam, const ip_addr_t *ip, uint16_t port, void *addr, int *len);
 /* An AF_INET6 socket bound to "::" takes IPv4 too unless IPV6_V6ONLY: make ip lwIP's any-type address. */
 void inet_dual_any(struct socket *s, bool v6only, ip_addr_t *ip);
+/*
+ * What TCP and UDP check and set before binding pcb to ip (net_lock held):
+ * the address is this machine's (-EADDRNOTAVAIL), an IPV6_V6ONLY socket
+ * takes no IPv4 address (-EINVAL), "::" becomes dual-stack, SO_REUSEADDR
+ * reaches the pcb. Return: 0 with ip ready for tcp_bind/udp_bind, or -errno.
+ */
+struct ip_pcb;
+int inet_bind_prepare(struct socket *s, struct ip_pcb *pcb, bool v6only, ip_addr_t *ip);
 /* Is ip an address of this machine (any interface, loopback, or "any")? */
 bool inet_addr_local(const ip_addr_t *ip);
 

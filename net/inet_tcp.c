@@ -312,14 +312,7 @@ static int tcp_bind_op(struct socket *s, const void *addr, int len)
 	net_lock_take();
 	if (ts->bound || ts->state != TS_NEW || !ts->pcb)
 		r = -EINVAL;
-	else if (!inet_addr_local(&ip))
-		r = -EADDRNOTAVAIL;
-	else if (s->family == AF_INET6 && ts->v6only && IP_IS_V4(&ip))
-		r = -EINVAL;
-	else {
-		inet_dual_any(s, ts->v6only, &ip);
-		if (s->reuseaddr)
-			ip_set_option(ts->pcb, SOF_REUSEADDR);
+	else if (!(r = inet_bind_prepare(s, (struct ip_pcb *)ts->pcb, ts->v6only, &ip))) {
 		r = inet_errno(tcp_bind(ts->pcb, &ip, port));
 		if (!r) {
 			ts->bound = true;
@@ -589,9 +582,6 @@ static long tcp_recvmsg_op(struct socket *s, struct kmsg *m, int flags, bool non
 		if ((r = inet_wait(s, nonblock, readable, s->rcvtimeo_ns)))
 			break;
 	}
-	/* a window update after reading is what lets the peer send again */
-	if (done && !peek && ts->pcb)
-		tcp_output(ts->pcb);
 	net_lock_give();
 	return done ? (long)done : r;
 }

@@ -94,12 +94,10 @@ int udp_sock_create(struct socket *s)
 
 static int bind_locked(struct socket *s, struct usock *us, ip_addr_t *ip, uint16_t port)
 {
-	int r;
+	int r = inet_bind_prepare(s, (struct ip_pcb *)us->pcb, us->v6only, ip);
 
-	inet_dual_any(s, us->v6only, ip);
-	if (s->reuseaddr)
-		ip_set_option(us->pcb, SOF_REUSEADDR);
-	r = inet_errno(udp_bind(us->pcb, ip, port));
+	if (!r)
+		r = inet_errno(udp_bind(us->pcb, ip, port));
 	if (!r)
 		us->bound = true;
 	return r;
@@ -115,12 +113,7 @@ static int udp_bind_op(struct socket *s, const void *addr, int len)
 	if (r)
 		return r;
 	net_lock_take();
-	if (us->bound)
-		r = -EINVAL;
-	else if (!inet_addr_local(&ip))
-		r = -EADDRNOTAVAIL;
-	else
-		r = bind_locked(s, us, &ip, port);
+	r = us->bound ? -EINVAL : bind_locked(s, us, &ip, port);
 	net_lock_give();
 	return r;
 }

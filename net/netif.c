@@ -327,8 +327,8 @@ static void write_resolv_conf(const char *dns)
 
 static void print_addr(const char *what, const ip4_addr_t *a)
 {
-	uint32_t v = lwip_ntohl(ip4_addr_get_u32(a));
-	printk("%s%u.%u.%u.%u", what, v >> 24, (v >> 16) & 255, (v >> 8) & 255, v & 255);
+	char buf[IP4ADDR_STRLEN_MAX];
+	printk("%s%s", what, ip4addr_ntoa_r(a, buf, sizeof(buf)));
 }
 
 int net_init(const struct cmdline *cl)
