@@ -30,7 +30,8 @@
  * protect there: the program and the kernel are one address space in ring
  * 0, and a program can write over the kernel without any system call. The
  * checks exist for ABI fidelity -- a program probing with a bad pointer
- * gets -EFAULT -- and the trap, which never sets the count, keeps them.
+ * gets -EFAULT -- and the trap keeps them (it sets the count only to
+ * replay a libc call that a signal interrupted, direct.c).
  * Non-canonical addresses and ranges that wrap stay refused either way;
  * an unmapped kernel address faults into the copy's fixup (-EFAULT) like
  * an unmapped user one. The count is read only when a range is not in the
