@@ -472,6 +472,7 @@ struct elf_reloc_ctx {
 	int (*ifunc)(void *arg, const struct elf_dso *d, uint64_t resolver, uint64_t *out);
 	void *arg;
 	struct elf_missing *missing;	/* NULL: count nothing, still fail */
+	uint64_t lazy_stub;		/* non-zero: a missing JUMP_SLOT symbol is bound to it */
 };
 
 /**
@@ -485,7 +486,10 @@ struct elf_reloc_ctx {
  * object, so it must be relocated already.
  *
  * Unresolved non-weak references do not stop the walk: each one goes to
- * @ctx->missing, and the function fails at the end.
+ * @ctx->missing, and the function fails at the end. With @ctx->lazy_stub
+ * (dlopen's RTLD_LAZY), a missing function referenced only through PLT
+ * slots (R_X86_64_JUMP_SLOT) is not an error: its slots get the stub,
+ * which reports the call, as a lazy binder would fail at the first call.
  *
  * Return: 0; -ENOENT if symbols were missing (see @ctx->missing, @err->sym
  * is the first); -EINVAL for a malformed relocation (@err->why, @err->index

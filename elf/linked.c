@@ -40,14 +40,13 @@
 #include "exec.h"
 #include "internal.h"
 #include "klib.h"
+#include "linked.h"
 #include "mm.h"
 #include "proc.h"
 #include "vfs.h"
 #include <asm-generic/errno.h>
 
-#define MAX_OBJS 64
 #define MAX_MISSING 64
-#define PATH_MAX_ 256
 
 /* musl's dynamic linker, the PT_INTERP of every musl-linked program */
 static const char musl_interp[] = "/lib/ld-musl-x86_64.so.1";
@@ -62,26 +61,28 @@ static const char *const default_dirs[] = {
 	"/usr/local/musl/lib",
 };
 
-struct lobj {
-	struct elf_dso *d;
-	char *path;			/* kmalloc'd, also d->name */
-	uint64_t start, end;		/* the mapped span, to unmap on a fallback */
-	unsigned ndeps;
-	unsigned deps[32];		/* indices of the DT_NEEDED objects (libc's not counted) */
-	bool visited;
-};
+struct linked linked = { .lock = MUTEX_INIT(linked.lock) };
+#define L linked
 
-static struct {
-	struct lobj obj[MAX_OBJS];	/* [0]: the executable */
-	unsigned n;
-	struct elf_dso *scope[MAX_OBJS + 1];
-	unsigned order[MAX_OBJS];	/* dependencies first: relocation, init */
-	unsigned norder;
-	bool active;			/* the hooks below serve a linked program */
-	bool fini_done;
-} L;
+void linked_lock(void)
+{
+	struct thread *self = thread_current();
+	if (L.owner != self) {
+		mutex_lock(&L.lock);
+		L.owner = self;
+	}
+	L.depth++;
+}
 
-static bool is_musl_lib(const char *name)
+void linked_unlock(void)
+{
+	if (--L.depth == 0) {
+		L.owner = NULL;
+		mutex_unlock(&L.lock);
+	}
+}
+
+bool linked_is_musl_lib(const char *name)
 {
 	for (unsigned i = 0; i < ARRAY_SIZE(musl_libs); i++)
 		if (!strcmp(name, musl_libs[i]))
@@ -104,7 +105,7 @@ static bool file_exists(const char *path)
  */
 static bool search_list(const char *list, const char *origin, const char *name, char *out)
 {
-	char dir[PATH_MAX_];
+	char dir[LINKED_PATH_MAX];
 	const char *slash = strrchr(origin, '/');
 	size_t olen = slash ? (size_t)(slash - origin) : 1;
 
@@ -127,40 +128,34 @@ static bool search_list(const char *list, const char *origin, const char *name, 
 		p = e ? e + 1 : NULL;
 		if (!k)
 			continue;
-		snprintf(out, PATH_MAX_, "%s/%s", dir, name);
+		snprintf(out, LINKED_PATH_MAX, "%s/%s", dir, name);
 		if (file_exists(out))
 			return true;
 	}
 	return false;
 }
 
-/* The path of DT_NEEDED @name, asked for by @req. Return: true and @out, or false. */
-static bool find_lib(const struct exec_args *a, const struct lobj *req, const char *name, char *out)
+bool linked_find_lib(const struct lobj *req, const char *name, char *out)
 {
 	const struct elf_dyn *y = &req->d->dyn;
-	const char *ldpath = NULL;
 
 	if (strchr(name, '/')) {
-		strlcpy(out, name, PATH_MAX_);
+		strlcpy(out, name, LINKED_PATH_MAX);
 		return file_exists(out);
 	}
-	for (int i = 0; i < a->envc; i++)
-		if (str_starts(a->envp[i], "LD_LIBRARY_PATH="))
-			ldpath = a->envp[i] + 16;
 	if ((!y->runpath && search_list(y->rpath, req->path, name, out)) ||
-	    search_list(ldpath, req->path, name, out) ||
+	    search_list(L.ldpath, req->path, name, out) ||
 	    search_list(y->runpath, req->path, name, out))
 		return true;
 	for (unsigned i = 0; i < ARRAY_SIZE(default_dirs); i++) {
-		snprintf(out, PATH_MAX_, "%s/%s", default_dirs[i], name);
+		snprintf(out, LINKED_PATH_MAX, "%s/%s", default_dirs[i], name);
 		if (file_exists(out))
 			return true;
 	}
 	return false;
 }
 
-/* An object already loaded under this DT_NEEDED name or path, or -1. */
-static int find_loaded(const char *name, const char *path)
+int linked_find_loaded(const char *name, const char *path)
 {
 	for (unsigned i = 1; i < L.n; i++) {
 		const char *so = L.obj[i].d->dyn.soname, *base = strrchr(L.obj[i].path, '/');
@@ -171,25 +166,26 @@ static int find_loaded(const char *name, const char *path)
 	return -1;
 }
 
-static void unmap_libs(void)
+void linked_unmap_from(unsigned first)
 {
-	for (unsigned i = 1; i < L.n; i++) {
-		vm_unmap(L.obj[i].start, L.obj[i].end - L.obj[i].start);
-		kfree(L.obj[i].d);
-		kfree(L.obj[i].path);
+	for (unsigned i = first; i < L.n; i++) {
+		struct lobj *o = &L.obj[i];
+		vm_unmap(o->start, o->end - o->start);
+		kfree(o->d);
+		kfree(o->path);
+		o->d = NULL;
 	}
-	L.n = 1;
+	L.n = first;
 }
 
-/* Load one library. Return: its index, or -errno after a message. */
-static int load_lib(const char *path)
+int linked_load_lib(const char *path, char *why, size_t whylen)
 {
 	struct elf_loaded ld;
 	struct elf_err e;
 	struct lobj *o = &L.obj[L.n];
 
-	if (L.n == MAX_OBJS) {
-		printk("keel: linked mode: more than %d objects\n", MAX_OBJS);
+	if (L.n == LINKED_MAX_OBJS) {
+		snprintf(why, whylen, "%s: more than %d objects loaded", path, LINKED_MAX_OBJS);
 		return -E2BIG;
 	}
 	*o = (struct lobj){ 0 };
@@ -198,6 +194,7 @@ static int load_lib(const char *path)
 	if (!o->path || !o->d) {
 		kfree(o->path);
 		kfree(o->d);
+		snprintf(why, whylen, "%s: out of memory", path);
 		return -ENOMEM;
 	}
 	strlcpy(o->path, path, strlen(path) + 1);
@@ -205,40 +202,43 @@ static int load_lib(const char *path)
 	if (err) {
 		kfree(o->path);
 		kfree(o->d);
+		snprintf(why, whylen, "%s: cannot load shared object file: error %d", path, -err);
 		return err;
 	}
-	kfree(ld.phdr_copy);
 	o->start = ld.start;
 	o->end = ld.end;
+	o->phdr = ld.phdr ? ld.phdr : (uint64_t)ld.phdr_copy; /* the copy is kept */
+	o->phnum = ld.phnum;
 	L.n++;
 	if (!o->d->nseg || ld.type != ET_DYN || (err = elf_dyn_parse(o->d, &e))) {
-		printk("keel: %s: cannot be linked: %s\n", path,
-		       !o->d->nseg ? "too many PT_LOAD segments" :
-		       ld.type != ET_DYN ? "not a shared object" : e.why);
+		snprintf(why, whylen, "%s: cannot be linked: %s", path,
+			 !o->d->nseg ? "too many PT_LOAD segments" :
+			 ld.type != ET_DYN ? "not a shared object" : e.why);
 		return -ENOEXEC;
 	}
 	return (int)(L.n - 1);
 }
 
-/* Step 2: the DT_NEEDED closure, breadth first. Return: 0, 1 (a library is missing), -errno. */
-static int load_needed(const struct exec_args *a)
+int linked_load_needed(unsigned first, char *why, size_t whylen)
 {
-	char path[PATH_MAX_];
+	char path[LINKED_PATH_MAX];
 	int missing = 0;
 
-	for (unsigned i = 0; i < L.n; i++) {
+	for (unsigned i = first; i < L.n; i++) {
 		struct lobj *o = &L.obj[i];
 		for (unsigned j = 0; j < o->d->dyn.nneeded; j++) {
 			const char *name = elf_dyn_needed(o->d, j);
-			if (!name || is_musl_lib(name))
+			if (!name || linked_is_musl_lib(name))
 				continue;
-			int k = find_loaded(name, NULL);
-			if (k < 0 && !find_lib(a, o, name, path)) {
-				printk("keel: linked mode: library %s (needed by %s) not found\n", name, o->path);
+			int k = linked_find_loaded(name, NULL);
+			if (k < 0 && !linked_find_lib(o, name, path)) {
+				snprintf(why, whylen, "%s: cannot open shared object file: "
+					 "No such file or directory (needed by %s)", name, o->path);
 				missing = 1;
 				continue;
 			}
-			if (k < 0 && (k = find_loaded(name, path)) < 0 && (k = load_lib(path)) < 0)
+			if (k < 0 && (k = linked_find_loaded(name, path)) < 0 &&
+			    (k = linked_load_lib(path, why, whylen)) < 0)
 				return k;
 			if (o->ndeps < ARRAY_SIZE(o->deps))
 				o->deps[o->ndeps++] = (unsigned)k;
@@ -247,14 +247,14 @@ static int load_needed(const struct exec_args *a)
 	return missing;
 }
 
-/* Step 3: every import and COPY must bind. Return: missing count; *nklibc: bound to the kernel. */
-static size_t check_imports(struct elf_missing *m, unsigned *nklibc)
+size_t linked_check_imports(unsigned first, struct elf_dso *const *scope, unsigned nscope,
+			    struct elf_missing *m, unsigned *nklibc)
 {
-	struct elf_dso *klibc = L.scope[L.n];
+	struct elf_dso *klibc = klibc_dso();
 	size_t n = 0;
 
 	*nklibc = 0;
-	for (unsigned i = 0; i < L.n; i++) {
+	for (unsigned i = first; i < L.n; i++) {
 		struct elf_dso *d = L.obj[i].d;
 		for (uint32_t k = 1; k < d->dyn.nsyms; k++) {
 			const Elf64_Sym *s = &d->dyn.symtab[k];
@@ -264,7 +264,7 @@ static size_t check_imports(struct elf_missing *m, unsigned *nklibc)
 			if (s->st_shndx != SHN_UNDEF || ELF64_ST_BIND(s->st_info) == STB_LOCAL ||
 			    elf_symreq_ref(&r, d, k, &e))
 				continue;
-			bool found = elf_sym_lookup(L.scope, L.n + 1, &r, NULL, &def);
+			bool found = elf_sym_lookup(scope, nscope, &r, NULL, &def);
 			if (found && def.dso == klibc)
 				(*nklibc)++;
 			if (found || ELF64_ST_BIND(s->st_info) == STB_WEAK)
@@ -276,14 +276,15 @@ static size_t check_imports(struct elf_missing *m, unsigned *nklibc)
 	}
 	/* COPY relocations (executables only) of the kernel libc's writable variables */
 	const struct elf_dso *x = L.obj[0].d;
-	for (uint64_t i = 0; i < x->dyn.nrela; i++) {
+	for (uint64_t i = 0; first == 0 && i < x->dyn.nrela; i++) {
 		const Elf64_Rela *rel = &x->dyn.rela[i];
 		struct elf_symreq r;
 		struct elf_symdef def;
 		struct elf_err e;
 		if (ELF64_R_TYPE(rel->r_info) != R_X86_64_COPY ||
 		    elf_symreq_ref(&r, x, ELF64_R_SYM(rel->r_info), &e) ||
-		    !elf_sym_lookup(L.scope + 1, L.n, &r, NULL, &def) || !klibc_writable_data(&def))
+		    !elf_sym_lookup(scope + 1, nscope - 1, &r, NULL, &def) ||
+		    !klibc_writable_data(&def))
 			continue;
 		if (n < m->cap)
 			m->v[n] = (struct elf_missing_sym){ r.name, "(a COPY of the kernel libc's variable)",
@@ -325,40 +326,93 @@ static int run_ifunc(void *arg, const struct elf_dso *d, uint64_t resolver, uint
 	return 0;
 }
 
+int linked_relocate(unsigned root, struct elf_dso *const *scope, unsigned nscope,
+		    struct elf_missing *m, uint64_t lazy_stub, struct elf_err *e)
+{
+	unsigned from = L.norder;
+	int err;
+
+	post_order(root);
+	struct elf_reloc_ctx ctx = { scope, nscope, run_ifunc, NULL, m, lazy_stub };
+	for (unsigned k = from; k < L.norder; k++)
+		if ((err = elf_relocate(L.obj[L.order[k]].d, &ctx, e)))
+			goto fail;
+	for (unsigned k = from; k < L.norder; k++) {
+		struct elf_dso *d = L.obj[L.order[k]].d;
+		uint64_t s = (d->bias + d->relro_vaddr) & PAGE_MASK;
+		uint64_t t = (d->bias + d->relro_vaddr + d->relro_size) & PAGE_MASK;
+		if (d->relro_size && t > s && (err = vm_protect(s, t - s, PROT_R))) {
+			*e = (struct elf_err){ .why = "cannot apply RELRO", .index = ELF_NO_INDEX };
+			goto fail;
+		}
+	}
+	return 0;
+fail:
+	for (unsigned k = from; k < L.norder; k++)
+		L.obj[L.order[k]].visited = false;
+	L.norder = from;
+	return err;
+}
+
+static void call_array(const uint64_t *v, uint64_t n, bool backwards)
+{
+	for (uint64_t i = 0; i < n; i++) {
+		uint64_t f = v[backwards ? n - 1 - i : i];
+		if (f && f != (uint64_t)-1) /* 0 and -1: placeholders some linkers leave */
+			((void (*)(void))f)();
+	}
+}
+
+void linked_publish(void)
+{
+	for (unsigned i = L.npub; i < L.n; i++) {
+		struct lobj *o = &L.obj[i];
+		o->lm = (struct linked_link_map){
+			.l_addr = o->d->bias, .l_name = i ? o->path : (char *)"",
+			.l_ld = o->d->dyn_size ? (void *)(o->d->bias + o->d->dyn_vaddr) : NULL,
+			.l_prev = i ? &L.obj[i - 1].lm : NULL,
+		};
+		if (i)
+			L.obj[i - 1].lm.l_next = &o->lm;
+	}
+	L.adds += L.n - L.npub;
+	__asm__ volatile("" ::: "memory"); /* the objects before the count (one CPU) */
+	L.npub = L.n;
+}
+
+void linked_run_init(unsigned from)
+{
+	for (unsigned k = from; k < L.norder; k++) {
+		struct lobj *o = &L.obj[L.order[k]];
+		if (o->inited)
+			continue;
+		o->inited = true;
+		if (o->d->dyn.init)
+			((void (*)(void))o->d->dyn.init)();
+		call_array(o->d->dyn.init_array, o->d->dyn.ninit_array, false);
+	}
+}
+
 /* Step 4: TLS, relocation (dependencies first), RELRO. Return: 0 or -errno after a message. */
-static int link_all(struct elf_missing *m)
+static int link_all(struct elf_dso *const *scope, unsigned nscope, struct elf_missing *m)
 {
 	struct elf_tls_layout tl;
 	struct elf_err e;
 	int err;
 
-	if ((err = elf_tls_layout(L.scope, L.n, &tl, &e))) {
+	if ((err = elf_tls_layout(scope, L.n, &tl, &e))) {
 		printk("keel: linked mode: TLS: %s\n", e.why);
 		return err;
 	}
+	L.nmod = tl.nmod;
 	L.norder = 0;
-	post_order(0);
-	struct elf_reloc_ctx ctx = { L.scope, L.n + 1, run_ifunc, NULL, m };
-	for (unsigned k = 0; k < L.norder; k++) {
-		struct elf_dso *d = L.obj[L.order[k]].d;
-		if ((err = elf_relocate(d, &ctx, &e))) {
-			if (err == -ENOENT)
-				print_missing(m, "linked mode");
-			else
-				printk("keel: %s: %s (symbol %s)\n", d->name, e.why, e.sym ? e.sym : "-");
-			return err;
-		}
+	if ((err = linked_relocate(0, scope, nscope, m, 0, &e))) {
+		if (err == -ENOENT)
+			print_missing(m, "linked mode");
+		else
+			printk("keel: linked mode: %s (symbol %s)\n", e.why, e.sym ? e.sym : "-");
 	}
-	for (unsigned i = 0; i < L.n; i++) {
-		struct elf_dso *d = L.obj[i].d;
-		uint64_t s = (d->bias + d->relro_vaddr) & PAGE_MASK;
-		uint64_t t = (d->bias + d->relro_vaddr + d->relro_size) & PAGE_MASK;
-		if (d->relro_size && t > s && (err = vm_protect(s, t - s, PROT_R))) {
-			printk("keel: %s: cannot apply RELRO: error %d\n", d->name, -err);
-			return err;
-		}
-	}
-	return 0;
+	return err;
 }
 
 /* Can linked mode not even try? Return: the reason, or NULL. */
@@ -373,35 +427,57 @@ static const char *unsuitable(const struct elf_loaded *prog, const struct elf_ds
 	return NULL;
 }
 
+/* The LD_LIBRARY_PATH of the program's environment, kept for dlopen. */
+static void keep_ldpath(const struct exec_args *a)
+{
+	for (int i = 0; i < a->envc; i++)
+		if (str_starts(a->envp[i], "LD_LIBRARY_PATH=")) {
+			kfree(L.ldpath);
+			size_t len = strlen(a->envp[i] + 16) + 1;
+			if ((L.ldpath = kmalloc(len)))
+				memcpy(L.ldpath, a->envp[i] + 16, len);
+		}
+}
+
 int linked_prepare(const struct exec_args *a, const struct elf_loaded *prog, struct elf_dso *exe)
 {
 	struct elf_missing_sym mv[MAX_MISSING];
 	struct elf_missing m = { mv, MAX_MISSING, 0 };
+	struct elf_dso *scope[LINKED_MAX_OBJS + 1];
 	bool forced = a->mode == EXEC_LINKED;
+	char why[LINKED_PATH_MAX + 96];
 	struct elf_err e;
 	unsigned nklibc;
 	int err;
 
-	const char *why = unsuitable(prog, exe);
-	if (!why && elf_dyn_parse(exe, &e))
-		why = e.why;
-	if (why) {
+	const char *unfit = unsuitable(prog, exe);
+	if (!unfit && elf_dyn_parse(exe, &e))
+		unfit = e.why;
+	if (unfit) {
 		if (forced || !a->quiet)
-			printk("keel: %s: %s\n", forced ? "linked mode impossible" : "interp mode", why);
+			printk("keel: %s: %s\n", forced ? "linked mode impossible" : "interp mode", unfit);
 		return forced ? -ENOEXEC : 1;
 	}
+	keep_ldpath(a);
 	L.n = 1;
-	L.obj[0] = (struct lobj){ .d = exe, .path = proc.exe };
-	L.scope[0] = exe;
-	if ((err = load_needed(a)) < 0)
+	L.obj[0] = (struct lobj){ .d = exe, .path = proc.exe, .phdr = prog->phdr,
+				  .phnum = prog->phnum, .global = true, .refs = 1 };
+	why[0] = 0;
+	if ((err = linked_load_needed(0, why, sizeof(why))) < 0) {
+		printk("keel: linked mode: %s\n", why);
 		goto out_unmap;
-	for (unsigned i = 0; i < L.n; i++)
-		L.scope[i] = L.obj[i].d;
-	if (!(L.scope[L.n] = klibc_dso())) {
+	}
+	if (err)
+		printk("keel: linked mode: %s\n", why);
+	for (unsigned i = 0; i < L.n; i++) {
+		L.obj[i].global = true;
+		scope[i] = L.obj[i].d;
+	}
+	if (!(scope[L.n] = klibc_dso())) {
 		err = -ENOMEM;
 		goto out_unmap;
 	}
-	if (err || check_imports(&m, &nklibc)) {
+	if (err || linked_check_imports(0, scope, L.n + 1, &m, &nklibc)) {
 		if (m.n)
 			print_missing(&m, forced ? "linked mode failed" : "interp mode, not linked");
 		else
@@ -410,15 +486,16 @@ int linked_prepare(const struct exec_args *a, const struct elf_loaded *prog, str
 		err = forced ? -ENOENT : 1;
 		goto out_unmap;
 	}
-	if ((err = link_all(&m)))
+	if ((err = link_all(scope, L.n + 1, &m)))
 		return err; /* objects half relocated: no fallback from here */
+	linked_publish();
 	L.active = true;
 	if (!a->quiet)
 		printk("keel: linked mode: %u objects, %u symbols bound to the kernel's libc\n", L.n,
 		       nklibc);
 	return 0;
 out_unmap:
-	unmap_libs();
+	linked_unmap_from(1);
 	return err;
 }
 
@@ -434,7 +511,7 @@ int keel_libc_tls_module(size_t i, void **image, size_t *len, size_t *size, size
 			 size_t *offset)
 {
 	for (unsigned k = 0; L.active && k < L.n; k++) {
-		const struct elf_dso *d = L.scope[k];
+		const struct elf_dso *d = L.obj[k].d;
 		if (!d->tls_static || d->tls_modid != i + 1)
 			continue;
 		*image = (void *)(d->bias + d->tls_vaddr);
@@ -447,38 +524,30 @@ int keel_libc_tls_module(size_t i, void **image, size_t *len, size_t *size, size
 	return 0;
 }
 
-static void call_array(const uint64_t *v, uint64_t n, bool backwards)
-{
-	for (uint64_t i = 0; i < n; i++) {
-		uint64_t f = v[backwards ? n - 1 - i : i];
-		if (f && f != (uint64_t)-1) /* 0 and -1: placeholders some linkers leave */
-			((void (*)(void))f)();
-	}
-}
-
+/* The executable's DT_PREINIT_ARRAY, then every object's initializers, dependencies first. */
 void keel_libc_run_init(void)
 {
 	if (!L.active)
 		return;
 	const struct elf_dyn *x = &L.obj[0].d->dyn;
 	call_array(x->preinit_array, x->npreinit_array, false);
-	for (unsigned k = 0; k < L.norder; k++) {
-		const struct elf_dyn *y = &L.obj[L.order[k]].d->dyn;
-		if (y->init)
-			((void (*)(void))y->init)();
-		call_array(y->init_array, y->ninit_array, false);
-	}
+	linked_lock();
+	linked_run_init(0);
+	linked_unlock();
 }
 
+/* From exit(): every initialised object's finalizers, in the reverse order (dlopen'd ones too). */
 void keel_libc_run_fini(void)
 {
 	if (!L.active || L.fini_done)
 		return;
 	L.fini_done = true;
 	for (unsigned k = L.norder; k-- > 0;) {
-		const struct elf_dyn *y = &L.obj[L.order[k]].d->dyn;
-		call_array(y->fini_array, y->nfini_array, true);
-		if (y->fini)
-			((void (*)(void))y->fini)();
+		const struct lobj *o = &L.obj[L.order[k]];
+		if (!o->inited)
+			continue;
+		call_array(o->d->dyn.fini_array, o->d->dyn.nfini_array, true);
+		if (o->d->dyn.fini)
+			((void (*)(void))o->d->dyn.fini)();
 	}
 }

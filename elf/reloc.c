@@ -98,7 +98,7 @@ int elf_missing_format(const struct elf_missing_sym *m, char *buf, size_t len)
  * Return: 0 with *@def (def->dso NULL for an absent weak reference, whose
  * value is 0), 1 if it is missing (recorded), or -EINVAL.
  */
-static int bind(struct rstate *st, uint32_t idx, bool copy, struct elf_symdef *def)
+static int bind(struct rstate *st, uint32_t idx, bool copy, bool lazy, struct elf_symdef *def)
 {
 	struct elf_dso *d = st->d;
 	struct elf_symreq r;
@@ -127,6 +127,8 @@ static int bind(struct rstate *st, uint32_t idx, bool copy, struct elf_symdef *d
 		*def = (struct elf_symdef){ 0 };
 		return 0;
 	}
+	if (lazy)
+		return 2;
 	add_missing(st, &r);
 	return 1;
 }
@@ -209,7 +211,12 @@ static int symbolic(struct rstate *st, const Elf64_Rela *rel, uint32_t type, voi
 	int e;
 
 	if (idx) {
-		if ((e = bind(st, idx, type == R_X86_64_COPY, &def)))
+		bool lazy = type == R_X86_64_JUMP_SLOT && st->ctx->lazy_stub;
+		if ((e = bind(st, idx, type == R_X86_64_COPY, lazy, &def)) == 2) {
+			put64(p, st->ctx->lazy_stub); /* missing, and only called: fails if called */
+			return 0;
+		}
+		if (e)
 			return e < 0 ? e : 0;	/* a missing symbol is recorded, not fatal yet */
 		name = elf_dso_str(d, d->dyn.symtab[idx].st_name);
 		if (def.dso && def.tls != tls_type)

@@ -435,7 +435,7 @@ static bool exercise(struct hobj *o, struct hobj *prov, const struct hsym *hs, s
 	struct elf_tls_layout tl;
 	struct elf_missing_sym mv[4];
 	struct elf_missing m = { mv, 4, 0 };
-	struct elf_reloc_ctx ctx = { scope, 2, fake_ifunc, NULL, &m };
+	struct elf_reloc_ctx ctx = { scope, 2, fake_ifunc, NULL, &m, 0 };
 	elf_tls_layout(scope, 2, &tl, &err);
 	int e = elf_relocate(d, &ctx, &err);
 	return !e || (err.why && *err.why);

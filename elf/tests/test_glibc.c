@@ -42,7 +42,7 @@ static int link_all(const char *const *paths, size_t n, struct tobj *t, struct i
 		ds[k] = &t[k].o.dso;
 	}
 	CHECK(elf_tls_layout(ds, n, &tl, &err) == 0 && tl.nmod > 0);
-	struct elf_reloc_ctx ctx = { ds, n, test_ifunc, log, &m };
+	struct elf_reloc_ctx ctx = { ds, n, test_ifunc, log, &m, 0 };
 	for (size_t k = n; k-- > 0;) {
 		int r = elf_relocate(ds[k], &ctx, &err);
 		if (r)
@@ -161,7 +161,7 @@ static void test_libc_alone(void)
 	struct elf_dso *ds[] = { &libc.o.dso };
 	size_t nw = imports(&libc, w, 64);
 	CHECK(elf_tls_layout(ds, 1, &tl, &err) == 0);
-	struct elf_reloc_ctx ctx = { ds, 1, test_ifunc, NULL, &m };
+	struct elf_reloc_ctx ctx = { ds, 1, test_ifunc, NULL, &m, 0 };
 	CHECK(elf_relocate(&libc.o.dso, &ctx, &err) == -ENOENT && err.sym);
 	CHECK(m.n == nw && nw > 3 && m.n <= m.cap);
 	unsigned unknown = 0, versioned = 0;

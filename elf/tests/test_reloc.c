@@ -36,7 +36,7 @@ static int relocate(struct tobj *t, struct tobj *const *scope, size_t n, struct 
 	struct elf_dso *ds[8];
 	for (size_t k = 0; k < n; k++)
 		ds[k] = &scope[k]->o.dso;
-	struct elf_reloc_ctx ctx = { ds, n, test_ifunc, log, m };
+	struct elf_reloc_ctx ctx = { ds, n, test_ifunc, log, m, 0 };
 	return elf_relocate(&t->o.dso, &ctx, err);
 }
 
@@ -302,7 +302,7 @@ static void expect_fail(struct tobj *t, struct tobj *const *scope, int want_err,
 			const char *label, int (*ifunc)(void *, const struct elf_dso *, uint64_t, uint64_t *))
 {
 	struct elf_dso *ds[] = { &scope[0]->o.dso, &scope[1]->o.dso };
-	struct elf_reloc_ctx ctx = { ds, 2, ifunc, NULL, NULL };
+	struct elf_reloc_ctx ctx = { ds, 2, ifunc, NULL, NULL, 0 };
 	struct elf_err err = { 0 };
 	int r = elf_relocate(&t->o.dso, &ctx, &err);
 	bool ok = r == want_err && err.why && strcmp(err.why, why) == 0;

@@ -19,7 +19,8 @@
  *   instruction is executed, which works in ring 0 (musl's own clone.s
  *   and restore.s trap the same way). fork, vfork and execve need no
  *   frame in keel: they fail with -ENOSYS. exit and exit_group never
- *   return and read no registers: direct calls.
+ *   return and read no registers: direct calls, exit moved onto the
+ *   thread's kernel stack first (on_kstack, below).
  * - Signals. The trap delivers a signal that became due during the call
  *   (or a mask rt_sigsuspend asked to restore) on its way out, and turns
  *   -ERESTARTSYS into a restart or -EINTR. A direct call has no way out
@@ -84,9 +85,17 @@ static void count(unsigned long nr)
  * through syscall_invoke, which reports them like the trap), and the calls
  * that need the trap frame (see the top of the file).
  */
+static __attribute__((noreturn)) void on_kstack(void (*fn)(long, long), long a, long b);
+static __attribute__((noreturn)) void exit_finish(long status, long unused);
+
 __attribute__((noinline)) static long slow_call(unsigned long nr, const long a[6])
 {
 	static uint8_t reported[NR_SYSCALLS];
+	if (nr == __NR_exit) {
+		if (!on_kernel_stack())
+			on_kstack(exit_finish, a[0], 0);
+		exit_finish(a[0], 0);
+	}
 	if (nr >= NR_SYSCALLS || !syscall_table[nr]) {
 		count(nr);
 		return syscall_invoke(nr, a[0], a[1], a[2], a[3], a[4], a[5]); /* -ENOSYS, reported */
@@ -139,7 +148,7 @@ long keel_libc_syscall(long a1, long a2, long a3, long a4, long a5, long a6, lon
 	long args[6] = { a1, a2, a3, a4, a5, a6 };
 
 	if (__builtin_expect(n >= NR_SYSCALLS || (syscall_slow_map[n / 64] >> (n % 64) & 1) ||
-			     n == __NR_sigaltstack, 0))
+			     n == __NR_sigaltstack || n == __NR_exit, 0))
 		return slow_call(n, args);
 	count(n);
 	__asm__ volatile("" : : "m"(args)); /* in memory before the call, not kept in registers */
@@ -153,29 +162,46 @@ long keel_libc_syscall(long a1, long a2, long a3, long a4, long a5, long a6, lon
 	return ret;
 }
 
-/* On the thread's own kernel stack, which nothing else uses while it runs program code. */
-__attribute__((noreturn, used)) static void unmapself_finish(void *base, size_t size)
+/*
+ * Run @fn on the thread's own kernel stack, which nothing else uses while
+ * it runs program code (an interrupt taken there goes below our %rsp,
+ * kernel/entry.S). For the calls after which the program's stack may be
+ * gone: a thread's exit releases the futex word pthread_join waits on, so
+ * the joiner may unmap the stack (or a new thread reuse it) before the
+ * exiting thread has switched away for the last time; a detached thread
+ * unmaps its own. Never returns.
+ */
+static void on_kstack(void (*fn)(long, long), long a, long b)
 {
-	keel_libc_syscall((long)base, (long)size, 0, 0, 0, 0, __NR_munmap);
+	__asm__ volatile("mov %0, %%rsp\n\t"
+			 "xor %%ebp, %%ebp\n\t"
+			 "call *%3"
+			 :
+			 : "r"(this_cpu()->kstack_top), "D"(a), "S"(b), "r"(fn)
+			 : "memory");
+	__builtin_unreachable();
+}
+
+static void exit_finish(long status, long unused)
+{
+	(void)unused;
+	this_cpu()->current->uaccess_kernel++; /* the thread-list lock it clears is musl's */
+	count(__NR_exit);
+	syscall_table[__NR_exit](status, 0, 0, 0, 0, 0);
+	__builtin_unreachable();
+}
+
+static void unmapself_finish(long base, long size)
+{
+	keel_libc_syscall(base, size, 0, 0, 0, 0, __NR_munmap);
 	for (;;)
 		keel_libc_syscall(0, 0, 0, 0, 0, 0, __NR_exit);
 }
 
-/*
- * musl's __unmapself (kernel/libc/musl/src/thread/__unmapself.c): a
- * detached thread unmaps the stack it runs on, so the two calls must be
- * made from another stack. Nothing on the thread's kernel stack is live
- * while it runs program code, and this never returns.
- */
+/* musl's __unmapself (kernel/libc/musl/src/thread/__unmapself.c): a detached thread unmaps its stack. */
 void keel_libc_unmapself(void *base, size_t size)
 {
-	__asm__ volatile("mov %0, %%rsp\n\t"
-			 "xor %%ebp, %%ebp\n\t"
-			 "call unmapself_finish"
-			 :
-			 : "r"(this_cpu()->kstack_top), "D"(base), "S"(size)
-			 : "memory");
-	__builtin_unreachable();
+	on_kstack(unmapself_finish, (long)base, (long)size);
 }
 
 uint64_t libc_direct_count(unsigned long nr)

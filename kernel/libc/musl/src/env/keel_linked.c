@@ -24,6 +24,9 @@
  *    empty.
  */
 #include <elf.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <stddef.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -46,6 +49,13 @@ static struct keel_builtin_tls {
 	void *space[16];
 } builtin_tls[1];
 #define MIN_TLS_ALIGN offsetof(struct keel_builtin_tls, pt)
+
+/* As dynlink.c's update_tls_size: the DTV, the blocks, the thread descriptor, slack to align. */
+static size_t tls_size_for(size_t nmod, size_t end, size_t align)
+{
+	return ((1 + nmod) * sizeof(void *) + end + sizeof(struct pthread) + align * 2 + align - 1) &
+	       -align;
+}
 
 /* The program's own PT_TLS (a static program: its offset is its size rounded). */
 static size_t tls_from_phdrs(size_t *aux)
@@ -100,11 +110,9 @@ void __init_tls(size_t *aux)
 		if (mods[i].align > align)
 			align = mods[i].align;
 	}
-	/* dynlink.c's update_tls_size: the DTV, the blocks, the thread descriptor, slack to align */
 	libc.tls_cnt = n;
 	libc.tls_align = align;
-	libc.tls_size = ((1 + n) * sizeof(void *) + end + sizeof(struct pthread) + align * 2 +
-			 align - 1) & -align;
+	libc.tls_size = tls_size_for(n, end, align);
 
 	void *mem = builtin_tls;
 	if (libc.tls_size > sizeof builtin_tls)
@@ -122,4 +130,102 @@ void __libc_start_init(void)
 void __libc_exit_fini(void)
 {
 	keel_libc_run_fini();
+}
+
+/*
+ * Dynamic TLS: a module that dlopen (elf/dl.c) brought in gets the next
+ * module id, and every thread a block for it at once, so __tls_get_addr
+ * stays musl's one-line lookup (dtv[id] + offset) and never allocates.
+ *  - Threads created later get it from __copy_tls like the initial ones:
+ *    the module joins libc.tls_head at an offset below the thread pointer
+ *    past every other (aligned so the block is congruent to its image
+ *    modulo p_align), and libc.tls_size grows.
+ *  - Threads that exist now each get a block (calloc, aligned the same
+ *    way) and a new, longer DTV: the old entries, then the new one. The
+ *    old DTV stays allocated: another thread may be reading it this very
+ *    moment, and a reader of either sees the same blocks for the old ids.
+ * pthread_create is held off meanwhile (__inhibit_ptc: musl's lock_ptc.c), and
+ * the thread list is locked with application signals blocked, as
+ * pthread_exit takes it. Everything is allocated before anything is
+ * installed, so a failure leaves no thread changed.
+ * Return: the module id, or -ENOMEM.
+ */
+hidden long keel_tls_add(void *image, size_t len, size_t size, size_t align)
+{
+	size_t id = libc.tls_cnt + 1, off = 0, nthreads = 0, i;
+	struct tls_module *m;
+	pthread_t self = __pthread_self(), td;
+	sigset_t set;
+	long ret = -ENOMEM;
+
+	if (id > KEEL_TLS_MAX)
+		return -ENOMEM;
+	if (!align)
+		align = 1;
+	for (m = libc.tls_head; m; m = m->next)
+		if (m->offset > off)
+			off = m->offset;
+	off += size;
+	off += (-(off + (uintptr_t)image)) & (align - 1); /* (tp - off) == image mod align */
+
+	__inhibit_ptc();
+	__block_app_sigs(&set);
+	__tl_lock();
+	td = self;
+	do
+		nthreads++;
+	while ((td = td->next) != self);
+	uintptr_t **dtvs = calloc(nthreads, sizeof(*dtvs));
+	unsigned char **blocks = calloc(nthreads, sizeof(*blocks));
+	for (i = 0; dtvs && blocks && i < nthreads; i++) {
+		dtvs[i] = calloc(id + 1, sizeof(uintptr_t));
+		blocks[i] = calloc(1, size + align);
+		if (!dtvs[i] || !blocks[i])
+			break;
+	}
+	if (dtvs && blocks && i == nthreads) {
+		for (i = 0, td = self; i < nthreads; i++, td = td->next) {
+			unsigned char *b = blocks[i];
+			b += ((uintptr_t)image - (uintptr_t)b) & (align - 1);
+			memcpy(b, image, len);
+			memcpy(dtvs[i], td->dtv, id * sizeof(uintptr_t));
+			dtvs[i][0] = id;
+			dtvs[i][id] = (uintptr_t)b + DTP_OFFSET;
+			blocks[i] = 0; /* in use */
+		}
+		/* all blocks filled before any thread can see a DTV naming one */
+		a_barrier();
+		for (i = 0, td = self; i < nthreads; i++, td = td->next) {
+			td->dtv = dtvs[i];
+			dtvs[i] = 0;
+		}
+		m = &mods[id - 1];
+		*m = (struct tls_module){ .image = image, .len = len, .size = size, .align = align,
+					  .offset = off };
+		if (libc.tls_head) {
+			struct tls_module *t = libc.tls_head;
+			while (t->next)
+				t = t->next;
+			t->next = m;
+		} else {
+			libc.tls_head = m;
+		}
+		libc.tls_cnt = id;
+		if (align > libc.tls_align)
+			libc.tls_align = align;
+		libc.tls_size = tls_size_for(id, off, libc.tls_align);
+		ret = (long)id;
+	}
+	for (i = 0; i < nthreads; i++) {
+		if (dtvs)
+			free(dtvs[i]);
+		if (blocks)
+			free(blocks[i]);
+	}
+	free(dtvs);
+	free(blocks);
+	__tl_unlock();
+	__restore_sigs(&set);
+	__release_ptc();
+	return ret;
 }
