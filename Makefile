@@ -21,7 +21,7 @@ KCFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdinc -isystem $(GCC_INC) -isyst
 	-fno-stack-protector -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
 	-fcf-protection=none -Wall -Wextra -Werror -Ikernel -Iloader -Isyscall-trap -Ielf -Ivfs -Inet \
 	-I$(BUILD)/gen -MMD -MP
-KLDFLAGS := -nostdlib -static -no-pie -Wl,-T,loader/keel.ld -Wl,--build-id=none \
+KLDFLAGS := -nostdlib -static -no-pie -Wl,--no-relax -Wl,-T,loader/keel.ld -Wl,--build-id=none \
 	-Wl,-z,max-page-size=4096 -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
 HOSTCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror
 HOSTTEST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \

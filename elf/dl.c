@@ -71,7 +71,7 @@ static struct lobj klibc_obj = { .path = "libc.so" }; /* the handle of musl's na
 
 /* Scopes are at most every object and the kernel's libc. */
 struct scope {
-	struct elf_dso *v[LINKED_MAX_OBJS + 1];
+	struct elf_dso *v[LINKED_MAX_OBJS + 2];
 	unsigned n;
 };
 
@@ -216,7 +216,7 @@ static int load_new(const char *path, int mode, char *err, size_t errlen)
 	s.n = 0;
 	global_scope(&s, first);
 	tree_scope(&s, (unsigned)root);
-	add(&s, klibc_dso());
+	s.n += linked_libc_scope(s.v + s.n);
 	/* RTLD_LAZY: a function only called may be missing (relocation decides) */
 	if (linked_check_imports(first, s.v, s.n, &m, &nklibc) && !(mode & RTLD_LAZY)) {
 		fail(err, errlen, 0, "%s: undefined symbol: %s%s%s", m.v[0].needed_by->name,
@@ -346,7 +346,7 @@ int keel_libc_dlsym(void *handle, const char *name, const char *version, const v
 		if (o != &klibc_obj)
 			tree_scope(&s, (unsigned)(o - L.obj));
 	}
-	add(&s, klibc_dso());
+	s.n += linked_libc_scope(s.v + s.n);
 	elf_symreq_init(&r, name, version);
 	bool found = elf_sym_lookup(s.v, s.n, &r, NULL, &def);
 	linked_unlock();

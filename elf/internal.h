@@ -24,7 +24,9 @@ void elf_symdef_set(struct elf_symdef *out, struct elf_dso *d, uint32_t idx);
 
 /* Return: the object (built at the first call), or NULL when out of memory. */
 struct elf_dso *klibc_dso(void);
-/* Is @def one of the kernel libc's writable variables (which a COPY would fork)? */
-bool klibc_writable_data(const struct elf_symdef *def);
+/* The glibc layer's overrides as their glibc names, searched first for glibc programs. */
+struct elf_dso *klibc_glibc_dso(void);
+/* Point the kernel's musl at @to for variable @def (a program's COPY). Return: GOT slots changed. */
+int klibc_redirect(const struct elf_symdef *def, uint64_t to);
 
 #endif

@@ -1,27 +1,28 @@
 /*
- * linked.c - linked mode: keel's linker loads a musl program and its
- * libraries and binds their libc imports to the kernel's libc.
+ * linked.c - linked mode: keel's linker loads a program and its libraries
+ * and binds their libc imports to the kernel's libc.
  *
  * exec.c has mapped the executable. linked_prepare() then:
  *  1. checks that the program is one the kernel's libc can serve: its
- *     PT_INTERP is musl's dynamic linker (so its libc is musl 1.2.3's ABI);
+ *     PT_INTERP is musl's dynamic linker (musl 1.2.3's ABI) or glibc's
+ *     (whose glibc-only imports come from the compatibility layer,
+ *     kernel/libc/musl/src/glibc; what it lacks shows up in step 3);
  *  2. loads its DT_NEEDED libraries breadth first (load.c maps them), each
  *     found through DT_RPATH (of an object without DT_RUNPATH),
  *     LD_LIBRARY_PATH from the program's environment, DT_RUNPATH, both
- *     with $ORIGIN, then the default directories. musl's libc under any
- *     of its names is not loaded: the kernel's libc (klibc.c) stands for
- *     it, last in the lookup scope [executable, libraries in load order,
- *     kernel libc];
+ *     with $ORIGIN, then the default directories. The C library under any
+ *     of musl's or glibc's names is not loaded: the kernel's libc
+ *     (klibc.c) stands for it, last in the lookup scope [executable,
+ *     libraries in load order, kernel libc];
  *  3. checks every import (undefined non-weak dynamic symbol) of every
- *     object against that scope, and every COPY relocation: a program
- *     keeping a copy of a writable libc variable (optind, environ) would
- *     read its copy while the kernel's musl writes the original, so that
- *     counts as unresolvable too. Anything missing is listed in full; in
+ *     object against that scope. Anything missing is listed in full; in
  *     auto mode the libraries are unmapped again and exec.c falls back to
  *     interp mode, in forced linked mode the start fails;
  *  4. lays out static TLS (elf_tls_layout: executable first), relocates
  *     each object after its dependencies (a depth-first post-order of the
- *     DT_NEEDED graph), and makes each PT_GNU_RELRO read-only.
+ *     DT_NEEDED graph), makes each PT_GNU_RELRO read-only, and points the
+ *     kernel's musl at the program's COPY of any libc variable (environ,
+ *     optind, stdout ...: klibc_redirect), so both use one instance.
  * The program then starts at its own entry point on the stack exec.c
  * builds (the real argv, envp and auxv): Scrt1's _start calls
  * __libc_start_main, bound to the kernel's musl, whose __init_libc reads
@@ -33,8 +34,8 @@
  * DT_INIT_ARRAY, dependencies first; keel_libc_run_fini, from exit(),
  * runs DT_FINI_ARRAY (backwards) and DT_FINI in the reverse order.
  *
- * State: one program per boot, so one static struct, written by the
- * launcher before the program's first thread exists and read-only after.
+ * State: one program per boot, so one static struct (linked.h, shared
+ * with dlopen in dl.c, which adds objects later under its lock).
  */
 #include "elf.h"
 #include "exec.h"
@@ -48,13 +49,18 @@
 
 #define MAX_MISSING 64
 
-/* musl's dynamic linker, the PT_INTERP of every musl-linked program */
-static const char musl_interp[] = "/lib/ld-musl-x86_64.so.1";
-/* DT_NEEDED names the kernel's libc satisfies: musl's libc.so and its empty stubs */
+/* the dynamic linkers of musl and glibc: the PT_INTERPs linked mode accepts */
+static const char *const interps[] = { "/lib/ld-musl-x86_64.so.1", "/lib64/ld-linux-x86-64.so.2" };
+/*
+ * DT_NEEDED names the kernel's libc satisfies: musl's libc.so and its
+ * empty stubs, glibc's libc.so.6 and the libraries glibc 2.34 folded into
+ * it (or whose functions musl has: libm, libcrypt, libresolv)
+ */
 static const char *const musl_libs[] = {
 	"libc.so", "libc.musl-x86_64.so.1", "ld-musl-x86_64.so.1", "libpthread.so.0",
 	"libm.so", "libdl.so", "librt.so", "libpthread.so", "libutil.so", "libxnet.so",
-	"libcrypt.so",
+	"libcrypt.so", "libc.so.6", "libm.so.6", "libdl.so.2", "librt.so.1", "libutil.so.1",
+	"libanl.so.1", "libresolv.so.2", "libcrypt.so.1", "ld-linux-x86-64.so.2",
 };
 static const char *const default_dirs[] = {
 	"/lib", "/usr/lib", "/lib/x86_64-linux-musl", "/usr/lib/x86_64-linux-musl",
@@ -80,6 +86,16 @@ void linked_unlock(void)
 		L.owner = NULL;
 		mutex_unlock(&L.lock);
 	}
+}
+
+unsigned linked_libc_scope(struct elf_dso **v)
+{
+	unsigned n = 0;
+	if (L.glibc && !(v[n++] = klibc_glibc_dso()))
+		return 0;
+	if (!(v[n++] = klibc_dso()))
+		return 0;
+	return n;
 }
 
 bool linked_is_musl_lib(const char *name)
@@ -250,7 +266,7 @@ int linked_load_needed(unsigned first, char *why, size_t whylen)
 size_t linked_check_imports(unsigned first, struct elf_dso *const *scope, unsigned nscope,
 			    struct elf_missing *m, unsigned *nklibc)
 {
-	struct elf_dso *klibc = klibc_dso();
+	struct elf_dso *klibc = klibc_dso(), *over = klibc_glibc_dso();
 	size_t n = 0;
 
 	*nklibc = 0;
@@ -265,7 +281,7 @@ size_t linked_check_imports(unsigned first, struct elf_dso *const *scope, unsign
 			    elf_symreq_ref(&r, d, k, &e))
 				continue;
 			bool found = elf_sym_lookup(scope, nscope, &r, NULL, &def);
-			if (found && def.dso == klibc)
+			if (found && (def.dso == klibc || def.dso == over))
 				(*nklibc)++;
 			if (found || ELF64_ST_BIND(s->st_info) == STB_WEAK)
 				continue;
@@ -273,23 +289,6 @@ size_t linked_check_imports(unsigned first, struct elf_dso *const *scope, unsign
 				m->v[n] = (struct elf_missing_sym){ r.name, r.version, r.file, d };
 			n++;
 		}
-	}
-	/* COPY relocations (executables only) of the kernel libc's writable variables */
-	const struct elf_dso *x = L.obj[0].d;
-	for (uint64_t i = 0; first == 0 && i < x->dyn.nrela; i++) {
-		const Elf64_Rela *rel = &x->dyn.rela[i];
-		struct elf_symreq r;
-		struct elf_symdef def;
-		struct elf_err e;
-		if (ELF64_R_TYPE(rel->r_info) != R_X86_64_COPY ||
-		    elf_symreq_ref(&r, x, ELF64_R_SYM(rel->r_info), &e) ||
-		    !elf_sym_lookup(scope + 1, nscope - 1, &r, NULL, &def) ||
-		    !klibc_writable_data(&def))
-			continue;
-		if (n < m->cap)
-			m->v[n] = (struct elf_missing_sym){ r.name, "(a COPY of the kernel libc's variable)",
-							    NULL, x };
-		n++;
 	}
 	m->n = n;
 	return n;
@@ -393,6 +392,30 @@ void linked_run_init(unsigned from)
 	}
 }
 
+/*
+ * The executable's COPY relocations of the kernel libc's variables: musl
+ * must use the program's copy from now on (klibc_redirect). A variable
+ * musl's code never loads through its GOT (stdout: musl's stdio names
+ * its FILE directly, and the pointer never changes) has nothing to
+ * redirect, and the copy keeps the value it was given.
+ */
+static void redirect_copies(struct elf_dso *const *scope, unsigned nscope)
+{
+	const struct elf_dso *x = L.obj[0].d;
+	struct elf_dso *klibc = klibc_dso();
+
+	for (uint64_t i = 0; i < x->dyn.nrela; i++) {
+		const Elf64_Rela *rel = &x->dyn.rela[i];
+		struct elf_symreq r;
+		struct elf_symdef def;
+		struct elf_err e;
+		if (ELF64_R_TYPE(rel->r_info) == R_X86_64_COPY &&
+		    !elf_symreq_ref(&r, x, ELF64_R_SYM(rel->r_info), &e) &&
+		    elf_sym_lookup(scope + 1, nscope - 1, &r, NULL, &def) && def.dso == klibc)
+			klibc_redirect(&def, x->bias + rel->r_offset);
+	}
+}
+
 /* Step 4: TLS, relocation (dependencies first), RELRO. Return: 0 or -errno after a message. */
 static int link_all(struct elf_dso *const *scope, unsigned nscope, struct elf_missing *m)
 {
@@ -411,8 +434,10 @@ static int link_all(struct elf_dso *const *scope, unsigned nscope, struct elf_mi
 			print_missing(m, "linked mode");
 		else
 			printk("keel: linked mode: %s (symbol %s)\n", e.why, e.sym ? e.sym : "-");
+		return err;
 	}
-	return err;
+	redirect_copies(scope, nscope);
+	return 0;
 }
 
 /* Can linked mode not even try? Return: the reason, or NULL. */
@@ -420,8 +445,11 @@ static const char *unsuitable(const struct elf_loaded *prog, const struct elf_ds
 {
 	if (!prog->interp[0])
 		return "a static program (no PT_INTERP)";
-	if (strcmp(prog->interp, musl_interp))
-		return "its PT_INTERP is not musl's (the kernel's libc is musl)";
+	bool known = false;
+	for (unsigned i = 0; i < ARRAY_SIZE(interps); i++)
+		known |= !strcmp(prog->interp, interps[i]);
+	if (!known)
+		return "its PT_INTERP is neither musl's nor glibc's";
 	if (!exe->nseg)
 		return "too many PT_LOAD segments";
 	return NULL;
@@ -443,7 +471,7 @@ int linked_prepare(const struct exec_args *a, const struct elf_loaded *prog, str
 {
 	struct elf_missing_sym mv[MAX_MISSING];
 	struct elf_missing m = { mv, MAX_MISSING, 0 };
-	struct elf_dso *scope[LINKED_MAX_OBJS + 1];
+	struct elf_dso *scope[LINKED_MAX_OBJS + 2];
 	bool forced = a->mode == EXEC_LINKED;
 	char why[LINKED_PATH_MAX + 96];
 	struct elf_err e;
@@ -459,6 +487,7 @@ int linked_prepare(const struct exec_args *a, const struct elf_loaded *prog, str
 		return forced ? -ENOEXEC : 1;
 	}
 	keep_ldpath(a);
+	L.glibc = !strcmp(prog->interp, interps[1]);
 	L.n = 1;
 	L.obj[0] = (struct lobj){ .d = exe, .path = proc.exe, .phdr = prog->phdr,
 				  .phnum = prog->phnum, .global = true, .refs = 1 };
@@ -473,11 +502,12 @@ int linked_prepare(const struct exec_args *a, const struct elf_loaded *prog, str
 		L.obj[i].global = true;
 		scope[i] = L.obj[i].d;
 	}
-	if (!(scope[L.n] = klibc_dso())) {
+	unsigned nscope = L.n + linked_libc_scope(scope + L.n);
+	if (nscope == L.n) {
 		err = -ENOMEM;
 		goto out_unmap;
 	}
-	if (err || linked_check_imports(0, scope, L.n + 1, &m, &nklibc)) {
+	if (err || linked_check_imports(0, scope, nscope, &m, &nklibc)) {
 		if (m.n)
 			print_missing(&m, forced ? "linked mode failed" : "interp mode, not linked");
 		else
@@ -486,13 +516,13 @@ int linked_prepare(const struct exec_args *a, const struct elf_loaded *prog, str
 		err = forced ? -ENOENT : 1;
 		goto out_unmap;
 	}
-	if ((err = link_all(scope, L.n + 1, &m)))
+	if ((err = link_all(scope, nscope, &m)))
 		return err; /* objects half relocated: no fallback from here */
 	linked_publish();
 	L.active = true;
 	if (!a->quiet)
-		printk("keel: linked mode: %u objects, %u symbols bound to the kernel's libc\n", L.n,
-		       nklibc);
+		printk("keel: linked mode: %u objects, %u symbols bound to the kernel's libc%s\n", L.n,
+		       nklibc, L.glibc ? " (a glibc program)" : "");
 	return 0;
 out_unmap:
 	linked_unmap_from(1);

@@ -60,12 +60,15 @@ extern struct linked {
 	char *ldpath;			/* LD_LIBRARY_PATH from the program's environment */
 	unsigned long adds;		/* objects ever added (dl_iterate_phdr's dlpi_adds) */
 	bool active;			/* serving a linked program */
+	bool glibc;			/* a glibc program: the layer's overrides come first */
 	bool fini_done;
 } linked;
 
 void linked_lock(void);
 void linked_unlock(void);
 
+/* Put the kernel's libc objects (one, or two for glibc programs) at @v. Return: how many, 0: ENOMEM. */
+unsigned linked_libc_scope(struct elf_dso **v);
 /* Is @name one of musl's libc names, which the kernel's libc stands for? */
 bool linked_is_musl_lib(const char *name);
 /* Search for DT_NEEDED (or dlopen) @name as @req asks. Return: true and @out. */

@@ -63,8 +63,16 @@ $(OUT)/src/internal/version.h: $(MUSL)/VERSION
 	$(Q)printf '#define VERSION "%s"\n' "$$(cat $<)" > $@
 
 # --- flags ---
-# musl's own (configure's choices for gcc on x86_64), then the kernel's code
-# model: no red zone, no PIC, no stack protector (it would read %fs:0x28).
+# musl's own (configure's choices for gcc on x86_64), then the kernel's needs:
+# no red zone, no stack protector (it would read %fs:0x28). Position
+# independent, as musl's own libc.so, so that musl reaches every exported
+# variable (environ, optind, stdout, __progname, timezone ...) through a GOT
+# slot: a program in linked mode that keeps a COPY of one (every PIE that
+# names it) gets the slots pointed at its copy (elf/klibc.c), and then musl
+# and the program share one variable, as with a real libc.so. The
+# assembler keeps those loads (-mrelax-relocations=no: the static kernel
+# link would otherwise turn them into direct addresses). -fPIC with the
+# small model runs anywhere within 2 GiB of its own code, kernel half too.
 # Vector registers are allowed: musl runs on the calling thread, whose
 # extended state keel saves on every switch. Frame pointers are kept for
 # the kernel's backtraces. -Os, with -O3 for src/internal, src/malloc and
@@ -74,7 +82,8 @@ MUSL_CFLAGS := -std=c99 -ffreestanding -nostdinc -fexcess-precision=standard -fr
 	-I$(KEEL_MUSL)/arch -I$(MUSL)/arch/x86_64 -I$(MUSL)/arch/generic -I$(OUT)/src/internal \
 	-I$(MUSL)/src/include -I$(MUSL)/src/internal -I$(OUT)/include -I$(MUSL)/include \
 	-Os -g -pipe -fno-omit-frame-pointer -fno-unwind-tables -fno-asynchronous-unwind-tables \
-	-mcmodel=kernel -mno-red-zone -fno-pic -fno-pie -fno-stack-protector -fcf-protection=none \
+	-mcmodel=small -fPIC -Wa,-mrelax-relocations=no -mno-red-zone -fno-stack-protector \
+	-fcf-protection=none \
 	-Wno-pointer-to-int-cast -Werror=implicit-function-declaration -Werror=implicit-int \
 	-Werror=pointer-sign -Werror=pointer-arith -Werror=int-conversion \
 	-Werror=incompatible-pointer-types -Werror=discarded-qualifiers \
@@ -114,7 +123,8 @@ $(OUT)/obj/keel/%.o: $(KEEL_MUSL)/%.c $(GENH)
 # References to what musl does not define keep their names: that is the
 # direct system-call entry and the other keel_libc_* hooks
 # (kernel/libc/direct.c), and weak references musl leaves empty on
-# purpose. Any other undefined symbol stops the build here.
+# purpose, and _GLOBAL_OFFSET_TABLE_ (PIC code's, made by the kernel's
+# link). Any other undefined symbol stops the build here.
 $(OUT)/objs.list: $(OBJS) kernel/libc/musl.mk
 	$(Q)printf '%s\n' $(OBJS) > $@
 # libgcc, as musl's own libc.so is linked with it: gcc calls __muldc3 and
@@ -129,7 +139,7 @@ $(OUT)/rename.list: $(OUT)/libc-raw.o
 $(OUT)/libc.o: $(OUT)/libc-raw.o $(OUT)/rename.list
 	@echo "  RENAME  $@ (__musl_ prefix on $$(wc -l < $(OUT)/rename.list) symbols)"
 	$(Q)$(OBJCOPY) --redefine-syms=$(OUT)/rename.list $< $@
-	$(Q)undef=$$($(NM) -u $@ | awk '$$1 == "U" { print $$2 }' | grep -v '^keel_libc_' || true); \
+	$(Q)undef=$$($(NM) -u $@ | awk '$$1 == "U" { print $$2 }' | grep -v '^keel_libc_\|^_GLOBAL_OFFSET_TABLE_$$' || true); \
 	if [ -n "$$undef" ]; then \
 		echo "musl.mk: $@ needs symbols nobody defines:" $$undef >&2; rm -f $@; exit 1; \
 	fi
