@@ -142,7 +142,8 @@ __attribute__((noinline)) static long signal_work(unsigned long nr, long ret, co
  * count up and down around an indirect call, and a look at the signal
  * word. They are also stored in the frame, for signal_work's replay.
  */
-long keel_libc_syscall(long a1, long a2, long a3, long a4, long a5, long a6, long nr)
+static __attribute__((always_inline)) inline long direct(long a1, long a2, long a3, long a4,
+							 long a5, long a6, long nr, bool cp)
 {
 	unsigned long n = (unsigned long)nr;
 	long args[6] = { a1, a2, a3, a4, a5, a6 };
@@ -157,9 +158,38 @@ long keel_libc_syscall(long a1, long a2, long a3, long a4, long a5, long a6, lon
 	long ret = syscall_table[n](a1, a2, a3, a4, a5, a6);
 	this_cpu()->current->uaccess_kernel--;
 
-	if (__builtin_expect(this_cpu()->sig_work || ret == -ERESTARTSYS, 0))
+	if (__builtin_expect(this_cpu()->sig_work || ret == -ERESTARTSYS, 0)) {
+		if (cp && ret == -ERESTARTSYS && !on_kernel_stack()) {
+			/* the caller replays it where musl's handler can cancel it */
+			this_cpu()->current->uaccess_kernel++;
+			return ret;
+		}
 		ret = signal_work(n, ret, args);
+	}
 	return ret;
+}
+
+long keel_libc_syscall(long a1, long a2, long a3, long a4, long a5, long a6, long nr)
+{
+	return direct(a1, a2, a3, a4, a5, a6, nr, false);
+}
+
+/*
+ * A cancellation point's call (musl/src/thread/syscall_cp.c): the same,
+ * except that a call a signal interrupted (-ERESTARTSYS) is handed back
+ * with the thread's kernel-address count raised, for the caller to replay
+ * through the trap from inside musl's __cp_begin..__cp_end range, where
+ * musl's cancellation handler can end a thread blocked there; the caller
+ * drops the count after the replay.
+ */
+long keel_libc_syscall_cp(long a1, long a2, long a3, long a4, long a5, long a6, long nr)
+{
+	return direct(a1, a2, a3, a4, a5, a6, nr, true);
+}
+
+void keel_libc_uaccess_done(void)
+{
+	this_cpu()->current->uaccess_kernel--;
 }
 
 /*

@@ -34,6 +34,8 @@
  * Return: what the sys_* function returns, a value or -errno.
  */
 long keel_libc_syscall(long a1, long a2, long a3, long a4, long a5, long a6, long nr);
+long keel_libc_syscall_cp(long a1, long a2, long a3, long a4, long a5, long a6, long nr);
+void keel_libc_uaccess_done(void);
 /* For musl's __unmapself: unmap [base, base+size) and end the thread. */
 __attribute__((noreturn)) void keel_libc_unmapself(void *base, size_t size);
 /* Return: direct calls made with number nr so far (nr >= NR_SYSCALLS: the out-of-range ones). */

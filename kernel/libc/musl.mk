@@ -98,20 +98,21 @@ $(OUT)/obj/src/unistd/getcwd.o: MUSL_CFLAGS += -Wno-return-local-addr
 # musl's: keep gcc from turning memcpy's own loop into a call to memcpy
 $(filter %/memcpy.o %/memmove.o %/memcmp.o %/memset.o,$(OBJS)): MUSL_CFLAGS += -fno-tree-loop-distribute-patterns
 
-$(OUT)/obj/%.o: $(MUSL)/%.c $(GENH)
+# every object depends on this file: its flags are the objects' flags
+$(OUT)/obj/%.o: $(MUSL)/%.c $(GENH) kernel/libc/musl.mk
 	@mkdir -p $(@D)
 	@echo "  CC      musl/$*.c"
 	$(Q)$(CC) $(MUSL_CFLAGS) -c $< -o $@
-$(OUT)/obj/%.o: $(MUSL)/%.s
+$(OUT)/obj/%.o: $(MUSL)/%.s kernel/libc/musl.mk
 	@mkdir -p $(@D)
 	@echo "  AS      musl/$*.s"
 	$(Q)$(CC) $(MUSL_CFLAGS) -c $< -o $@
-$(OUT)/obj/%.o: $(MUSL)/%.S
+$(OUT)/obj/%.o: $(MUSL)/%.S kernel/libc/musl.mk
 	@mkdir -p $(@D)
 	@echo "  AS      musl/$*.S"
 	$(Q)$(CC) $(MUSL_CFLAGS) -c $< -o $@
 # keel's own are held to -Wall, but for musl's futex macros (pthread_impl.h)
-$(OUT)/obj/keel/%.o: $(KEEL_MUSL)/%.c $(GENH)
+$(OUT)/obj/keel/%.o: $(KEEL_MUSL)/%.c $(GENH) kernel/libc/musl.mk
 	@mkdir -p $(@D)
 	@echo "  CC      $(KEEL_MUSL)/$*.c"
 	$(Q)$(CC) $(MUSL_CFLAGS) -Wall -Werror -Wno-unused-value -c $< -o $@
