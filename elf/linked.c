@@ -62,9 +62,14 @@ static const char *const musl_libs[] = {
 	"libcrypt.so", "libc.so.6", "libm.so.6", "libdl.so.2", "librt.so.1", "libutil.so.1",
 	"libanl.so.1", "libresolv.so.2", "libcrypt.so.1", "ld-linux-x86-64.so.2",
 };
-static const char *const default_dirs[] = {
+/* the last places searched: musl's defaults, or glibc's (Debian's multiarch first) */
+static const char *const musl_dirs[] = {
 	"/lib", "/usr/lib", "/lib/x86_64-linux-musl", "/usr/lib/x86_64-linux-musl",
 	"/usr/local/musl/lib",
+};
+static const char *const glibc_dirs[] = {
+	"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64", "/lib",
+	"/usr/lib", "/usr/local/lib",
 };
 
 struct linked linked = { .lock = MUTEX_INIT(linked.lock) };
@@ -163,8 +168,10 @@ bool linked_find_lib(const struct lobj *req, const char *name, char *out)
 	    search_list(L.ldpath, req->path, name, out) ||
 	    search_list(y->runpath, req->path, name, out))
 		return true;
-	for (unsigned i = 0; i < ARRAY_SIZE(default_dirs); i++) {
-		snprintf(out, LINKED_PATH_MAX, "%s/%s", default_dirs[i], name);
+	const char *const *dirs = L.glibc ? glibc_dirs : musl_dirs;
+	unsigned ndirs = L.glibc ? ARRAY_SIZE(glibc_dirs) : ARRAY_SIZE(musl_dirs);
+	for (unsigned i = 0; i < ndirs; i++) {
+		snprintf(out, LINKED_PATH_MAX, "%s/%s", dirs[i], name);
 		if (file_exists(out))
 			return true;
 	}
@@ -486,8 +493,8 @@ int linked_prepare(const struct exec_args *a, const struct elf_loaded *prog, str
 			printk("keel: %s: %s\n", forced ? "linked mode impossible" : "interp mode", unfit);
 		return forced ? -ENOEXEC : 1;
 	}
-	keep_ldpath(a);
 	L.glibc = !strcmp(prog->interp, interps[1]);
+	keep_ldpath(a);
 	L.n = 1;
 	L.obj[0] = (struct lobj){ .d = exe, .path = proc.exe, .phdr = prog->phdr,
 				  .phnum = prog->phnum, .global = true, .refs = 1 };

@@ -145,7 +145,16 @@ static bool version_ok(const struct elf_dso *d, uint32_t i, const struct elf_sym
 
 	if (!r->version || ndx < 2)
 		return !hidden;
-	const char *have = elf_verdef_name(d, ndx);
+	/*
+	 * A definition's index names a VERDEF record, except in an executable
+	 * holding a COPY of a library's variable: there the symbol is defined
+	 * (the copy) under the VERNEED record of the version it was linked
+	 * against (std::cout@GLIBCXX_3.4), and the library's own references
+	 * must bind to that copy; glibc's ld.so numbers both kinds alike.
+	 */
+	const char *file, *have = elf_verdef_name(d, ndx);
+	if (!have)
+		have = elf_verneed_name(d, ndx, &file);
 	return have && !strcmp(have, r->version);
 }
 

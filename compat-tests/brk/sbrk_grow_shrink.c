@@ -2,6 +2,7 @@
 // n; sbrk(-n) gives the memory back; glibc's brk() sets an absolute break.
 // (musl's sbrk and brk refuse any change by design: see sbrk_musl.c.)
 // compat: skip musl musl's sbrk(n != 0) and brk() always fail with ENOMEM
+// compat: skip glibc-linked its libc is the kernel's musl, whose sbrk(n != 0) and brk() always fail with ENOMEM
 #define _GNU_SOURCE
 #include <stdint.h>
 #include <unistd.h>

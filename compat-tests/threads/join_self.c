@@ -1,6 +1,7 @@
 // threads/join_self.c - pthread_join of the calling thread gives EDEADLK
 // (from the main thread and from a second thread).
 // compat: skip musl musl's pthread_join does not detect a self-join: it blocks forever
+// compat: skip glibc-linked its libc is the kernel's musl, whose pthread_join does not detect a self-join
 #define _GNU_SOURCE
 #include <pthread.h>
 #include "compat.h"
