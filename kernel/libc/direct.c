@@ -142,6 +142,31 @@ __attribute__((noinline)) static long signal_work(unsigned long nr, long ret, co
  * count up and down around an indirect call, and a look at the signal
  * word. They are also stored in the frame, for signal_work's replay.
  */
+/*
+ * kstack_call(a1..a6, fn, top): fn(a1..a6) on the stack whose top is
+ * @top, the calling thread's kernel stack, and back. The handlers run
+ * there, not on the program's stack, because a program's stack is
+ * demand-paged: a handler touching a new page of it while holding the
+ * memory-map lock (mmap, munmap, mprotect) would fault and deadlock, and
+ * a thread's stack may be small. Nothing is on the kernel stack while a
+ * thread runs program code, and an interrupt taken on it goes below the
+ * interrupted %rsp (entry.S). The frame-pointer chain runs through, so
+ * backtraces cross from one stack to the other.
+ */
+long kstack_call(long a1, long a2, long a3, long a4, long a5, long a6, syscall_fn fn,
+		 uint64_t top);
+__asm__(".text\n"
+	".globl kstack_call\n"
+	"kstack_call:\n\t"
+	"pushq %rbp\n\t"
+	"movq %rsp, %rbp\n\t"
+	"movq 16(%rbp), %rax\n\t"	/* fn */
+	"movq 24(%rbp), %rsp\n\t"	/* top */
+	"call *%rax\n\t"
+	"movq %rbp, %rsp\n\t"
+	"popq %rbp\n\t"
+	"ret\n");
+
 static __attribute__((always_inline)) inline long direct(long a1, long a2, long a3, long a4,
 							 long a5, long a6, long nr, bool cp)
 {
@@ -154,8 +179,12 @@ static __attribute__((always_inline)) inline long direct(long a1, long a2, long 
 	count(n);
 	__asm__ volatile("" : : "m"(args)); /* in memory before the call, not kept in registers */
 
-	this_cpu()->current->uaccess_kernel++;
-	long ret = syscall_table[n](a1, a2, a3, a4, a5, a6);
+	struct percpu *pc = this_cpu();
+	pc->current->uaccess_kernel++;
+	uint64_t sp = (uint64_t)__builtin_frame_address(0);
+	long ret = sp - pc->kstack_base < KSTACK_SIZE
+			   ? syscall_table[n](a1, a2, a3, a4, a5, a6)
+			   : kstack_call(a1, a2, a3, a4, a5, a6, syscall_table[n], pc->kstack_top);
 	this_cpu()->current->uaccess_kernel--;
 
 	if (__builtin_expect(this_cpu()->sig_work || ret == -ERESTARTSYS, 0)) {
