@@ -1,9 +1,11 @@
 # tools/bench-net.mk - make bench-net (included by the top-level Makefile).
 #
-#   make bench-net   nginx (wrk) and redis (redis-benchmark) in keel and in a
+#   make bench-net   nginx (wrk) and redis (redis-benchmark) in keel (interp
+#                    mode, and linked mode as the guest keel-linked) and in a
 #                    stock Debian Linux guest on the same QEMU machine, side by
-#                    side in one run: rates, p99 latencies, ratios against the
-#                    targets, time to the first answer, image sizes
+#                    side in one run: rates, p99 latencies, keel/Linux ratios
+#                    against the targets, linked/interp ratios, time to the
+#                    first answer, image sizes
 #
 # Needs root (a network namespace with a tap device of its own). The Linux
 # guest's kernel comes from tools/linux-guest/fetch (pinned, idempotent);
