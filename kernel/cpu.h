@@ -108,6 +108,7 @@ struct percpu {
 	uint64_t user_rsp;      /* 40: the program's %rsp across syscall entry */
 	uint32_t sig_work;      /* 48: current->sig_work, for the syscall fast path */
 	uint64_t syscall_nr;    /* 56: the running thread's current or last syscall number */
+	uint64_t fs_loaded;     /* 64: what MSR_FS_BASE holds (written with interrupts off) */
 };
 
 

@@ -113,8 +113,12 @@ static void switch_to(struct thread *prev, struct thread *next)
 	if (*(uint64_t *)next->kstack != STACK_CANARY)
 		panic("kernel stack overflow in thread %d (%s)", next->tid, next->name);
 	fpu_save(prev->fpu);
-	if (next->fs_base != prev->fs_base) /* the program's TLS pointer is per thread */
+	/* the program's TLS pointer is per thread; compared with what the MSR holds, not
+	 * with prev's field, which a preempted arch_prctl may have changed already */
+	if (next->fs_base != pc->fs_loaded) {
 		wrmsr(MSR_FS_BASE, next->fs_base);
+		pc->fs_loaded = next->fs_base;
+	}
 	prev->syscall_nr = pc->syscall_nr; /* the per-CPU copy is the running thread's */
 	uint64_t now = clock_ns();
 	prev->cpu_ns += now - prev->switched_in; /* CPU time, for the CPU-time clocks */

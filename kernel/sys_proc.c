@@ -118,8 +118,14 @@ long sys_arch_prctl(int code, uint64_t addr)
 	case ARCH_SET_FS:
 		if (!user_range_ok((void *)addr, 1)) /* the kernel's libc may name its own memory */
 			return -EPERM;
-		t->fs_base = addr;
-		wrmsr(MSR_FS_BASE, addr);
+		{
+			/* the field and the MSR change together (sched.c switch_to reads both) */
+			unsigned long irq = sched_lock_irqsave();
+			t->fs_base = addr;
+			wrmsr(MSR_FS_BASE, addr);
+			this_cpu()->fs_loaded = addr;
+			sched_unlock_irqrestore(irq);
+		}
 		return 0;
 	case ARCH_GET_FS:
 		return copy_to_user((void *)addr, &t->fs_base, 8);
