@@ -21,11 +21,13 @@
  *
  * Handles are struct lobj pointers (linked.h); the kernel's libc, asked
  * for under one of musl's libc names, has its own. Everything runs on the
- * calling program thread; the lock rules are in linked.h.
+ * calling program thread, on its kernel stack (libc_on_kstack) but for
+ * the initializers a dlopen runs; the lock rules are in linked.h.
  */
 #include "elf.h"
 #include "internal.h"
 #include "klib.h"
+#include "libc/libc.h"
 #include "linked.h"
 #include "proc.h"
 #include "syscall.h"
@@ -271,10 +273,58 @@ undo:
 	return -1;
 }
 
-void *keel_libc_dlopen(const char *file, int mode, char *err, size_t errlen)
+struct dlopen_req {
+	const char *file;
+	int mode;
+	char *err;
+	size_t errlen;
+	unsigned from;			/* out: linked.order's length before */
+};
+
+/*
+ * dlopen but the initializers, on the kernel stack (libc_on_kstack).
+ * Return: the handle with the lock held, or NULL (the lock released).
+ */
+static long dlopen_load(long arg, long a2, long a3, long a4, long a5, long a6)
 {
+	struct dlopen_req *q = (struct dlopen_req *)arg;
 	char path[LINKED_PATH_MAX];
 	struct lobj *h = NULL;
+
+	(void)a2, (void)a3, (void)a4, (void)a5, (void)a6;
+	linked_lock();
+	q->from = L.norder;
+	int k = linked_find_loaded(q->file, q->file);
+	if (k < 0 && linked_find_lib(&L.obj[0], q->file, path))
+		k = linked_find_loaded(q->file, path);
+	if (k < 0 && (q->mode & RTLD_NOLOAD))
+		fail(q->err, q->errlen, 0, "%s: not loaded (RTLD_NOLOAD)", q->file);
+	else if (k < 0 && !linked_find_lib(&L.obj[0], q->file, path))
+		fail(q->err, q->errlen, 0,
+		     "%s: cannot open shared object file: No such file or directory", q->file);
+	else if (k < 0)
+		k = load_new(path, q->mode, q->err, q->errlen);
+	if (k < 0) {
+		linked_unlock();
+		return 0;
+	}
+	h = &L.obj[k];
+	h->refs++;
+	if ((q->mode & RTLD_GLOBAL) && !h->global) { /* promoted, with its dependencies */
+		static struct scope s;
+		s.n = 0;
+		tree_scope(&s, (unsigned)k);
+		for (unsigned i = 0; i < L.npub; i++)
+			for (unsigned j = 0; j < s.n; j++)
+				if (L.obj[i].d == s.v[j])
+					L.obj[i].global = true;
+	}
+	return (long)h;
+}
+
+void *keel_libc_dlopen(const char *file, int mode, char *err, size_t errlen)
+{
+	struct dlopen_req q = { file, mode, err, errlen, 0 };
 
 	if (!L.active) {
 		fail(err, errlen, 0, "dlopen: no program in linked mode");
@@ -284,52 +334,38 @@ void *keel_libc_dlopen(const char *file, int mode, char *err, size_t errlen)
 		return &L.obj[0];
 	if (linked_is_musl_lib(base_name(file)))
 		return &klibc_obj;
-	linked_lock();
-	unsigned from = L.norder;
-	int k = linked_find_loaded(file, file);
-	if (k < 0 && linked_find_lib(&L.obj[0], file, path))
-		k = linked_find_loaded(file, path);
-	if (k < 0 && (mode & RTLD_NOLOAD))
-		fail(err, errlen, 0, "%s: not loaded (RTLD_NOLOAD)", file);
-	else if (k < 0 && !linked_find_lib(&L.obj[0], file, path))
-		fail(err, errlen, 0, "%s: cannot open shared object file: No such file or directory",
-		     file);
-	else if (k < 0)
-		k = load_new(path, mode, err, errlen);
-	if (k >= 0) {
-		h = &L.obj[k];
-		h->refs++;
-		if ((mode & RTLD_GLOBAL) && !h->global) { /* promoted, with its dependencies */
-			static struct scope s;
-			s.n = 0;
-			tree_scope(&s, (unsigned)k);
-			for (unsigned i = 0; i < L.npub; i++)
-				for (unsigned j = 0; j < s.n; j++)
-					if (L.obj[i].d == s.v[j])
-						L.obj[i].global = true;
-		}
-		linked_run_init(from);
+	struct lobj *h = (struct lobj *)libc_on_kstack(dlopen_load, (long)&q, 0, 0, 0, 0, 0);
+	if (h) {
+		linked_run_init(q.from); /* program code: on the program's stack, the lock held */
+		linked_unlock_kstack();
 	}
-	linked_unlock();
 	return h;
 }
 
-int keel_libc_dlsym(void *handle, const char *name, const char *version, const void *caller,
-		    size_t out[3], char *err, size_t errlen)
+struct dlsym_req {
+	void *handle;
+	const char *name, *version;
+	const void *caller;
+	size_t *out;
+	char *err;
+	size_t errlen;
+};
+
+static long dlsym_here(long arg, long a2, long a3, long a4, long a5, long a6)
 {
+	struct dlsym_req *q = (struct dlsym_req *)arg;
 	struct scope s = { .n = 0 };
 	struct elf_symreq r;
 	struct elf_symdef def;
 	const char *who;
 
-	if (!L.active)
-		return fail(err, errlen, -1, "dlsym: no program in linked mode");
+	(void)a2, (void)a3, (void)a4, (void)a5, (void)a6;
 	linked_lock();
-	if (handle == NULL || handle == RTLD_NEXT) {
+	if (q->handle == NULL || q->handle == RTLD_NEXT) {
 		global_scope(&s, L.npub);
 		who = base_name(proc.exe);
-		if (handle == RTLD_NEXT) { /* the objects after the caller's */
-			int c = obj_at((uint64_t)caller);
+		if (q->handle == RTLD_NEXT) { /* the objects after the caller's */
+			int c = obj_at((uint64_t)q->caller);
 			unsigned skip = 0;
 			while (c >= 0 && skip < s.n && s.v[skip++] != L.obj[c].d)
 				;
@@ -337,26 +373,36 @@ int keel_libc_dlsym(void *handle, const char *name, const char *version, const v
 			s.n -= skip;
 		}
 	} else {
-		struct lobj *o = handle_obj(handle);
+		struct lobj *o = handle_obj(q->handle);
 		if (!o) {
 			linked_unlock();
-			return fail(err, errlen, -1, "dlsym: invalid handle %p", handle);
+			return fail(q->err, q->errlen, -1, "dlsym: invalid handle %p", q->handle);
 		}
 		who = o->path;
 		if (o != &klibc_obj)
 			tree_scope(&s, (unsigned)(o - L.obj));
 	}
 	s.n += linked_libc_scope(s.v + s.n);
-	elf_symreq_init(&r, name, version);
+	elf_symreq_init(&r, q->name, q->version);
 	bool found = elf_sym_lookup(s.v, s.n, &r, NULL, &def);
 	linked_unlock();
 	if (!found)
-		return fail(err, errlen, -1, "%s: undefined symbol: %s%s%s", who, name,
-			    version ? ", version " : "", version ? version : "");
-	out[0] = def.ifunc ? ((uint64_t(*)(void))def.addr)() : def.addr;
-	out[1] = def.tls ? def.dso->tls_modid : 0;
-	out[2] = def.tls ? def.sym->st_value : 0;
+		return fail(q->err, q->errlen, -1, "%s: undefined symbol: %s%s%s", who, q->name,
+			    q->version ? ", version " : "", q->version ? q->version : "");
+	q->out[0] = def.ifunc ? ((uint64_t(*)(void))def.addr)() : def.addr;
+	q->out[1] = def.tls ? def.dso->tls_modid : 0;
+	q->out[2] = def.tls ? def.sym->st_value : 0;
 	return 0;
+}
+
+int keel_libc_dlsym(void *handle, const char *name, const char *version, const void *caller,
+		    size_t out[3], char *err, size_t errlen)
+{
+	struct dlsym_req q = { handle, name, version, caller, out, err, errlen };
+
+	if (!L.active)
+		return fail(err, errlen, -1, "dlsym: no program in linked mode");
+	return (int)libc_on_kstack(dlsym_here, (long)&q, 0, 0, 0, 0, 0);
 }
 
 int keel_libc_dlclose(void *handle, char *err, size_t errlen)

@@ -22,7 +22,8 @@
  *     each object after its dependencies (a depth-first post-order of the
  *     DT_NEEDED graph), makes each PT_GNU_RELRO read-only, and points the
  *     kernel's musl at the program's COPY of any libc variable (environ,
- *     optind, stdout ...: klibc_redirect), so both use one instance.
+ *     optind, stdout ...: klibc_redirect), so both use one instance, and
+ *     at the program's own malloc & co. when it brings them (jemalloc).
  * The program then starts at its own entry point on the stack exec.c
  * builds (the real argv, envp and auxv): Scrt1's _start calls
  * __libc_start_main, bound to the kernel's musl, whose __init_libc reads
@@ -41,6 +42,7 @@
 #include "exec.h"
 #include "internal.h"
 #include "klib.h"
+#include "libc/libc.h"
 #include "linked.h"
 #include "mm.h"
 #include "proc.h"
@@ -74,6 +76,31 @@ static const char *const glibc_dirs[] = {
 
 struct linked linked = { .lock = MUTEX_INIT(linked.lock) };
 #define L linked
+
+static long lock_here(long a1, long a2, long a3, long a4, long a5, long a6)
+{
+	(void)a1, (void)a2, (void)a3, (void)a4, (void)a5, (void)a6;
+	linked_lock();
+	return 0;
+}
+
+static long unlock_here(long a1, long a2, long a3, long a4, long a5, long a6)
+{
+	(void)a1, (void)a2, (void)a3, (void)a4, (void)a5, (void)a6;
+	linked_unlock();
+	return 0;
+}
+
+/* From a program's stack: the mutex's sched_lock must not meet a stack page fault. */
+void linked_lock_kstack(void)
+{
+	libc_on_kstack(lock_here, 0, 0, 0, 0, 0, 0);
+}
+
+void linked_unlock_kstack(void)
+{
+	libc_on_kstack(unlock_here, 0, 0, 0, 0, 0, 0);
+}
 
 void linked_lock(void)
 {
@@ -423,6 +450,36 @@ static void redirect_copies(struct elf_dso *const *scope, unsigned nscope)
 	}
 }
 
+/*
+ * A program or library that defines its own allocator (redis links
+ * jemalloc) interposes it on the libc too, as with a real libc.so: musl's
+ * own calls to these (strdup, getline, asprintf, realpath(NULL) allocate;
+ * the program frees) go through its GOT (-fno-plt, musl.mk), whose slots
+ * are pointed at the program's definitions.
+ */
+static const char *const allocator[] = {
+	"malloc", "free", "calloc", "realloc", "aligned_alloc", "posix_memalign", "memalign",
+	"valloc", "pvalloc", "malloc_usable_size",
+};
+
+static void interpose_allocator(struct elf_dso *const *scope)
+{
+	struct elf_dso *klibc = klibc_dso();
+
+	for (unsigned i = 0; i < ARRAY_SIZE(allocator); i++) {
+		struct elf_symreq r;
+		struct elf_symdef theirs, mine;
+		elf_symreq_init(&r, allocator[i], NULL);
+		if (!elf_sym_lookup(scope, L.n, &r, NULL, &theirs) || theirs.tls ||
+		    !elf_sym_lookup(&klibc, 1, &r, NULL, &mine))
+			continue;
+		uint64_t to = theirs.addr;
+		if (theirs.ifunc)
+			run_ifunc(NULL, theirs.dso, theirs.addr, &to);
+		klibc_redirect(&mine, to);
+	}
+}
+
 /* Step 4: TLS, relocation (dependencies first), RELRO. Return: 0 or -errno after a message. */
 static int link_all(struct elf_dso *const *scope, unsigned nscope, struct elf_missing *m)
 {
@@ -444,6 +501,7 @@ static int link_all(struct elf_dso *const *scope, unsigned nscope, struct elf_mi
 		return err;
 	}
 	redirect_copies(scope, nscope);
+	interpose_allocator(scope);
 	return 0;
 }
 
@@ -568,9 +626,9 @@ void keel_libc_run_init(void)
 		return;
 	const struct elf_dyn *x = &L.obj[0].d->dyn;
 	call_array(x->preinit_array, x->npreinit_array, false);
-	linked_lock();
+	linked_lock_kstack();
 	linked_run_init(0);
-	linked_unlock();
+	linked_unlock_kstack();
 }
 
 /* From exit(): every initialised object's finalizers, in the reverse order (dlopen'd ones too). */

@@ -66,6 +66,14 @@ extern struct linked {
 
 void linked_lock(void);
 void linked_unlock(void);
+/*
+ * The same from a program's stack, which is demand-paged: kernel code that
+ * takes spinlocks or maps memory runs on the thread's kernel stack
+ * (libc_on_kstack), so no page fault of the program's stack meets a
+ * spinlock held. Initializers, program code, run on the program's stack.
+ */
+void linked_lock_kstack(void);
+void linked_unlock_kstack(void);
 
 /* Put the kernel's libc objects (one, or two for glibc programs) at @v. Return: how many, 0: ENOMEM. */
 unsigned linked_libc_scope(struct elf_dso **v);

@@ -52,9 +52,9 @@ int cmdline_parse(char *line, struct cmdline *cl)
 
 	*cl = (struct cmdline){ 0 };
 	cl->dhcp_wait_ms = -1;
-	/* the default stays interp until linked mode passes the whole compat suite:
-	 * threads/cancel_* (a thread blocked in a cancellation point) fail there */
-	cl->mode = CMDLINE_MODE_INTERP;
+	/* DESIGN.md: the fastest mode known to work for the binary -- linked when
+	 * its imports all resolve, else interp (elf/linked.c says why) */
+	cl->mode = CMDLINE_MODE_AUTO;
 	while ((word = next_word(&p))) {
 		int err = 0;
 		if (str_starts(word, "virtio_mmio.device=")) {

@@ -198,6 +198,14 @@ static __attribute__((always_inline)) inline long direct(long a1, long a2, long 
 	return ret;
 }
 
+long libc_on_kstack(long (*fn)(long, long, long, long, long, long), long a1, long a2, long a3,
+		    long a4, long a5, long a6)
+{
+	if (on_kernel_stack())
+		return fn(a1, a2, a3, a4, a5, a6);
+	return kstack_call(a1, a2, a3, a4, a5, a6, fn, this_cpu()->kstack_top);
+}
+
 long keel_libc_syscall(long a1, long a2, long a3, long a4, long a5, long a6, long nr)
 {
 	return direct(a1, a2, a3, a4, a5, a6, nr, false);

@@ -36,6 +36,14 @@
 long keel_libc_syscall(long a1, long a2, long a3, long a4, long a5, long a6, long nr);
 long keel_libc_syscall_cp(long a1, long a2, long a3, long a4, long a5, long a6, long nr);
 void keel_libc_uaccess_done(void);
+/*
+ * Run fn(a1..a6) on the calling thread's kernel stack (in place if already
+ * there): for kernel code called from a program's stack, which is
+ * demand-paged, when it takes spinlocks or maps memory (elf/dl.c's dlopen
+ * & co.). fn must not run program code that may trap.
+ */
+long libc_on_kstack(long (*fn)(long, long, long, long, long, long), long a1, long a2, long a3,
+		    long a4, long a5, long a6);
 /* For musl's __unmapself: unmap [base, base+size) and end the thread. */
 __attribute__((noreturn)) void keel_libc_unmapself(void *base, size_t size);
 /* Return: direct calls made with number nr so far (nr >= NR_SYSCALLS: the out-of-range ones). */

@@ -41,11 +41,12 @@ KOBJS += $(LIBC_KOBJS) $(MUSL_LIBC)
 
 # Linked mode's table of the kernel's libc (elf/klibc.c): for each name of
 # exports.list, the address of __musl_NAME, its size, and a kind from nm
-# (F: code, R: read-only data, D: writable data, which a program must not
-# keep a COPY of). Names only, no musl header: the file declares each
-# symbol as a char array, which is all an address needs.
+# (F: code, R: read-only data, D: writable data). Names only, no musl
+# header: the file declares each symbol as a char array, which is all an
+# address needs. exports.list comes from the same sub-make as libc.o.
 KLIBC_SYMS := $(MUSL_OUT)/klibc_syms.c
-$(KLIBC_SYMS): $(MUSL_LIBC) kernel/libc/libc.mk
+$(MUSL_OUT)/exports.list: $(MUSL_LIBC) ;
+$(KLIBC_SYMS): $(MUSL_LIBC) $(MUSL_OUT)/exports.list kernel/libc/libc.mk
 	@echo "  GEN     $@"
 	$(Q)nm -S --defined-only $(MUSL_LIBC) | awk ' \
 		FILENAME == "-" { name = $$NF; if (name !~ /^__musl_/) next; sub(/^__musl_/, "", name); \

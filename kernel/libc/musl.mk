@@ -71,8 +71,13 @@ $(OUT)/src/internal/version.h: $(MUSL)/VERSION
 # names it) gets the slots pointed at its copy (elf/klibc.c), and then musl
 # and the program share one variable, as with a real libc.so. The
 # assembler keeps those loads (-mrelax-relocations=no: the static kernel
-# link would otherwise turn them into direct addresses). -fPIC with the
-# small model runs anywhere within 2 GiB of its own code, kernel half too.
+# link would otherwise turn them into direct addresses). -fno-plt does the
+# same for calls to exported functions: a program that brings its own
+# malloc (redis's jemalloc) gets musl's calls to malloc, free, realloc ...
+# pointed at it, so memory musl hands out (strdup, getline, realpath) is
+# the allocator's the program frees it with (elf/linked.c). -fPIC with
+# the small model runs anywhere within 2 GiB of its own code, kernel half
+# too.
 # Vector registers are allowed: musl runs on the calling thread, whose
 # extended state keel saves on every switch. Frame pointers are kept for
 # the kernel's backtraces. -Os, with -O3 for src/internal, src/malloc and
@@ -82,7 +87,7 @@ MUSL_CFLAGS := -std=c99 -ffreestanding -nostdinc -fexcess-precision=standard -fr
 	-I$(KEEL_MUSL)/arch -I$(MUSL)/arch/x86_64 -I$(MUSL)/arch/generic -I$(OUT)/src/internal \
 	-I$(MUSL)/src/include -I$(MUSL)/src/internal -I$(OUT)/include -I$(MUSL)/include \
 	-Os -g -pipe -fno-omit-frame-pointer -fno-unwind-tables -fno-asynchronous-unwind-tables \
-	-mcmodel=small -fPIC -Wa,-mrelax-relocations=no -mno-red-zone -fno-stack-protector \
+	-mcmodel=small -fPIC -fno-plt -Wa,-mrelax-relocations=no -mno-red-zone -fno-stack-protector \
 	-fcf-protection=none \
 	-Wno-pointer-to-int-cast -Werror=implicit-function-declaration -Werror=implicit-int \
 	-Werror=pointer-sign -Werror=pointer-arith -Werror=int-conversion \
@@ -144,9 +149,12 @@ $(OUT)/libc.o: $(OUT)/libc-raw.o $(OUT)/rename.list
 	if [ -n "$$undef" ]; then \
 		echo "musl.mk: $@ needs symbols nobody defines:" $$undef >&2; rm -f $@; exit 1; \
 	fi
-# public: global or weak, default visibility, defined (readelf -W: Num Value Size Type Bind Vis Ndx Name)
+# public: global or weak, default or protected visibility (stdio_impl.h makes
+# __overflow and __uflow protected in a PIC build; glibc's putc and getc
+# macros call them), defined (readelf -W: Num Value Size Type Bind Vis Ndx Name)
 $(OUT)/exports.list: $(OUT)/libc-raw.o
-	$(Q)$(READELF) -sW $< | awk '$$5 != "LOCAL" && $$6 == "DEFAULT" && $$7 != "UND" && \
+	$(Q)$(READELF) -sW $< | awk '$$5 != "LOCAL" && ($$6 == "DEFAULT" || $$6 == "PROTECTED") && \
+		$$7 != "UND" && \
 		($$4 == "FUNC" || $$4 == "OBJECT" || $$4 == "NOTYPE") && NF == 8 { print $$8 }' | sort -u > $@
 
 LD ?= ld

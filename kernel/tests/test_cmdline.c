@@ -170,7 +170,7 @@ static void test_program(void)
 	CHECK(cl.mode == CMDLINE_MODE_INTERP);
 	CHECK(parse("--mode=linked prog") == 0 && cl.mode == CMDLINE_MODE_LINKED);
 	CHECK(parse("--mode=auto prog") == 0 && cl.mode == CMDLINE_MODE_AUTO);
-	CHECK(parse("prog") == 0 && cl.mode == CMDLINE_MODE_INTERP);
+	CHECK(parse("prog") == 0 && cl.mode == CMDLINE_MODE_AUTO);
 	CHECK(parse("--mode=fast prog") == -EINVAL);
 }
 
