@@ -160,7 +160,8 @@ boot-test: kernel $(TEST_IMAGES)
 	@tools/test-boot
 
 test: setup kernel $(HOSTTESTS) $(TEST_IMAGES) $(NETTEST_DEPS)
-	@tools/run-tests $(HOSTTESTS) tools/test-boot $(PROGTESTS) tools/test-linked $(COMPATTESTS) $(NETTESTS)
+	@tools/run-tests $(HOSTTESTS) tools/test-boot $(PROGTESTS) tools/test-linked \
+		kernel/libc/musl/src/glibc/tests/run $(COMPATTESTS) $(NETTESTS)
 
 bench-boot: setup kernel
 	@tools/bench-boot
