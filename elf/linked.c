@@ -598,6 +598,7 @@ out_unmap:
 
 int keel_libc_tls_module(size_t i, void **image, size_t *len, size_t *size, size_t *align,
 			 size_t *offset);
+int keel_libc_gap(size_t i, uintptr_t *start, uintptr_t *end);
 void keel_libc_run_init(void);
 void keel_libc_run_fini(void);
 
@@ -615,6 +616,31 @@ int keel_libc_tls_module(size_t i, void **image, size_t *len, size_t *size, size
 		*align = d->tls_align ? d->tls_align : 1;
 		*offset = (size_t)-d->tls_offset;
 		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Gap @i: the rest of the last page of an initial object's writable
+ * segment, past its end (p_memsz), which the mapping holds anyway. musl's
+ * dynamic linker gives these to malloc (__malloc_donate), and so does
+ * keel_linked.c: small allocations then start in memory that is never
+ * unmapped, as in interp mode, instead of one page mapped and unmapped
+ * again and again by a program that allocates and frees one block.
+ * Return: 1 with [*start, *end) (maybe empty), or 0 past the last.
+ */
+int keel_libc_gap(size_t i, uintptr_t *start, uintptr_t *end)
+{
+	for (unsigned k = 0; L.active && k < L.npub; k++) {
+		const struct elf_dso *d = L.obj[k].d;
+		for (unsigned j = 0; j < d->nseg; j++) {
+			const struct elf_seg *g = &d->seg[j];
+			if ((g->flags & (PF_R | PF_W)) != (PF_R | PF_W) || i--)
+				continue;
+			*start = d->bias + g->vaddr + g->memsz;
+			*end = ALIGN_UP(*start, PAGE_SIZE);
+			return 1;
+		}
 	}
 	return 0;
 }

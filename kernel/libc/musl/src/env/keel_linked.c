@@ -17,7 +17,10 @@
  *    main thread with musl's own __copy_tls and __init_tp. With no module
  *    from keel (the self-test, a program without TLS) it reads the
  *    program's PT_TLS through AT_PHDR, as musl's static version does.
- *  - __libc_start_init and __libc_exit_fini call keel, which runs the
+ *  - __libc_start_init gives malloc the unused page tails of the loaded
+ *    objects' writable segments, as dynlink.c's reclaim_gaps does (musl's
+ *    malloc then starts in memory that is never unmapped), and
+ *    __libc_start_init and __libc_exit_fini call keel, which runs the
  *    program's and its libraries' initializers (dependencies first) and
  *    later their finalizers in reverse; with no program (the self-test)
  *    there are none, as in the kernel's static musl whose init arrays are
@@ -39,6 +42,9 @@ int keel_libc_tls_module(size_t i, void **image, size_t *len, size_t *size, size
 			 size_t *offset);
 void keel_libc_run_init(void);
 void keel_libc_run_fini(void);
+int keel_libc_gap(size_t i, uintptr_t *start, uintptr_t *end);
+
+hidden void __malloc_donate(char *, char *);
 
 #define KEEL_TLS_MAX 64
 
@@ -124,6 +130,12 @@ void __init_tls(size_t *aux)
 
 void __libc_start_init(void)
 {
+	uintptr_t a, b;
+
+	/* as musl's dynamic linker does: the page tails of the loaded objects to malloc */
+	for (size_t i = 0; keel_libc_gap(i, &a, &b); i++)
+		if (b > a)
+			__malloc_donate((char *)a, (char *)b);
 	keel_libc_run_init();
 }
 
