@@ -20,7 +20,7 @@
  *   and restore.s trap the same way). fork, vfork and execve need no
  *   frame in keel: they fail with -ENOSYS. exit and exit_group never
  *   return and read no registers: direct calls, exit moved onto the
- *   thread's kernel stack first (on_kstack, below).
+ *   thread's kernel stack first (libc_on_kstack, below).
  * - Signals. The trap delivers a signal that became due during the call
  *   (or a mask rt_sigsuspend asked to restore) on its way out, and turns
  *   -ERESTARTSYS into a restart or -EINTR. A direct call has no way out
@@ -85,17 +85,13 @@ static void count(unsigned long nr)
  * through syscall_invoke, which reports them like the trap), and the calls
  * that need the trap frame (see the top of the file).
  */
-static __attribute__((noreturn)) void on_kstack(void (*fn)(long, long), long a, long b);
-static __attribute__((noreturn)) void exit_finish(long status, long unused);
+static long exit_finish(long status, long a2, long a3, long a4, long a5, long a6);
 
 __attribute__((noinline)) static long slow_call(unsigned long nr, const long a[6])
 {
 	static uint8_t reported[NR_SYSCALLS];
-	if (nr == __NR_exit) {
-		if (!on_kernel_stack())
-			on_kstack(exit_finish, a[0], 0);
-		exit_finish(a[0], 0);
-	}
+	if (nr == __NR_exit)
+		libc_on_kstack(exit_finish, a[0], 0, 0, 0, 0, 0); /* does not return */
 	if (nr >= NR_SYSCALLS || !syscall_table[nr]) {
 		count(nr);
 		return syscall_invoke(nr, a[0], a[1], a[2], a[3], a[4], a[5]); /* -ENOSYS, reported */
@@ -230,45 +226,35 @@ void keel_libc_uaccess_done(void)
 }
 
 /*
- * Run @fn on the thread's own kernel stack, which nothing else uses while
- * it runs program code (an interrupt taken there goes below our %rsp,
- * kernel/entry.S). For the calls after which the program's stack may be
- * gone: a thread's exit releases the futex word pthread_join waits on, so
- * the joiner may unmap the stack (or a new thread reuse it) before the
- * exiting thread has switched away for the last time; a detached thread
- * unmaps its own. Never returns.
+ * A thread's exit and a detached thread's unmapping of its own stack run on
+ * its kernel stack (libc_on_kstack), because the program's stack may be
+ * gone before the thread has switched away for the last time: the exit
+ * releases the futex word pthread_join waits on, so the joiner may unmap
+ * the stack (or a new thread reuse it), and a detached thread unmaps its
+ * own. Neither returns.
  */
-static void on_kstack(void (*fn)(long, long), long a, long b)
+static long exit_finish(long status, long a2, long a3, long a4, long a5, long a6)
 {
-	__asm__ volatile("mov %0, %%rsp\n\t"
-			 "xor %%ebp, %%ebp\n\t"
-			 "call *%3"
-			 :
-			 : "r"(this_cpu()->kstack_top), "D"(a), "S"(b), "r"(fn)
-			 : "memory");
-	__builtin_unreachable();
-}
-
-static void exit_finish(long status, long unused)
-{
-	(void)unused;
+	(void)a2, (void)a3, (void)a4, (void)a5, (void)a6;
 	this_cpu()->current->uaccess_kernel++; /* the thread-list lock it clears is musl's */
 	count(__NR_exit);
 	syscall_table[__NR_exit](status, 0, 0, 0, 0, 0);
 	__builtin_unreachable();
 }
 
-static void unmapself_finish(long base, long size)
+static long unmapself_finish(long base, long size, long a3, long a4, long a5, long a6)
 {
+	(void)a3, (void)a4, (void)a5, (void)a6;
 	keel_libc_syscall(base, size, 0, 0, 0, 0, __NR_munmap);
-	for (;;)
-		keel_libc_syscall(0, 0, 0, 0, 0, 0, __NR_exit);
+	keel_libc_syscall(0, 0, 0, 0, 0, 0, __NR_exit);
+	__builtin_unreachable();
 }
 
 /* musl's __unmapself (kernel/libc/musl/src/thread/__unmapself.c): a detached thread unmaps its stack. */
 void keel_libc_unmapself(void *base, size_t size)
 {
-	on_kstack(unmapself_finish, (long)base, (long)size);
+	libc_on_kstack(unmapself_finish, (long)base, (long)size, 0, 0, 0, 0);
+	__builtin_unreachable();
 }
 
 uint64_t libc_direct_count(unsigned long nr)
