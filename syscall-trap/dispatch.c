@@ -29,11 +29,19 @@ extern char syscall_entry[];
 /* Read by entry.S: the fast path counts here; set bits send a number down the full path. */
 uint64_t syscall_counts[NR_SYSCALLS + 1]; /* [NR_SYSCALLS]: out-of-range numbers */
 uint64_t syscall_slow_map[NR_SYSCALLS / 64];
+uint64_t syscall_direct_slow_map[NR_SYSCALLS / 64];
 static uint8_t reported[NR_SYSCALLS + 1];
 
 
 /* Calls that read or rewrite the caller's whole register set need the full frame. */
 static const unsigned full_frame_calls[] = { __NR_clone, __NR_clone3, __NR_rt_sigreturn };
+/* ... and calls the kernel's libc does not make as plain direct calls (syscall.h) */
+static const unsigned not_direct_calls[] = { __NR_sigaltstack, __NR_exit };
+
+static void mark(uint64_t *map, unsigned nr)
+{
+	map[nr / 64] |= 1ULL << (nr % 64);
+}
 
 void syscall_init(void)
 {
@@ -44,9 +52,12 @@ void syscall_init(void)
 	wrmsr(MSR_FMASK, SYSCALL_FMASK);
 	for (unsigned nr = 0; nr < NR_SYSCALLS; nr++) /* holes: the full path reports them */
 		if (!syscall_table[nr])
-			syscall_slow_map[nr / 64] |= 1ULL << (nr % 64);
+			mark(syscall_slow_map, nr);
 	for (unsigned i = 0; i < ARRAY_SIZE(full_frame_calls); i++)
-		syscall_slow_map[full_frame_calls[i] / 64] |= 1ULL << (full_frame_calls[i] % 64);
+		mark(syscall_slow_map, full_frame_calls[i]);
+	memcpy(syscall_direct_slow_map, syscall_slow_map, sizeof(syscall_slow_map));
+	for (unsigned i = 0; i < ARRAY_SIZE(not_direct_calls); i++)
+		mark(syscall_direct_slow_map, not_direct_calls[i]);
 }
 
 /* After a fast-path call, with signal work: f is the full frame entry.S built. */

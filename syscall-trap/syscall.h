@@ -29,6 +29,12 @@ long syscall_invoke(unsigned long nr, long a0, long a1, long a2, long a3, long a
 uint64_t syscall_count(unsigned long nr);
 /* Bit nr set: a hole, or a call that needs the full trap frame (read by entry.S and kernel/libc). */
 extern uint64_t syscall_slow_map[NR_SYSCALLS / 64];
+/*
+ * The same for kernel/libc/direct.c's direct calls, plus what they must not
+ * make in place: sigaltstack (reads the caller's %rsp from a trap frame) and
+ * exit (moves to the kernel stack first).
+ */
+extern uint64_t syscall_direct_slow_map[NR_SYSCALLS / 64];
 void syscall_print_stats(void); /* the per-syscall trap counts, most frequent first */
 /* Ask for the slow (iretq) return of the current syscall: the frame was rewritten. */
 void syscall_set_full_return(void);

@@ -134,7 +134,7 @@ __attribute__((noinline)) static long signal_work(unsigned long nr, long ret, co
 /*
  * The arguments come in the registers the handler takes them in, the
  * number last, so that the common path passes them on untouched: a range
- * check and one bit of syscall_slow_map, the count, the uaccess nesting
+ * check and one bit of syscall_direct_slow_map, the count, the uaccess nesting
  * count up and down around an indirect call, and a look at the signal
  * word. They are also stored in the frame, for signal_work's replay.
  */
@@ -169,8 +169,8 @@ static __attribute__((always_inline)) inline long direct(long a1, long a2, long 
 	unsigned long n = (unsigned long)nr;
 	long args[6] = { a1, a2, a3, a4, a5, a6 };
 
-	if (__builtin_expect(n >= NR_SYSCALLS || (syscall_slow_map[n / 64] >> (n % 64) & 1) ||
-			     n == __NR_sigaltstack || n == __NR_exit, 0))
+	if (__builtin_expect(n >= NR_SYSCALLS || (syscall_direct_slow_map[n / 64] >> (n % 64) & 1),
+			     0))
 		return slow_call(n, args);
 	count(n);
 	__asm__ volatile("" : : "m"(args)); /* in memory before the call, not kept in registers */
