@@ -121,22 +121,29 @@ static void global_scope(struct scope *s, unsigned limit)
 			add(s, L.obj[i].d);
 }
 
-/* @root and its dependencies, breadth first (the dlsym order of a handle). */
-static void tree_scope(struct scope *s, unsigned root)
+/* @root and its dependencies, breadth first (the dlsym order of a handle): indices in @queue. */
+static unsigned tree(unsigned root, unsigned queue[LINKED_MAX_OBJS])
 {
-	unsigned queue[LINKED_MAX_OBJS], head = 0, tail = 0;
+	unsigned head = 0, tail = 0;
 	uint64_t seen = 1ULL << root;
 
 	queue[tail++] = root;
 	while (head < tail) {
 		const struct lobj *o = &L.obj[queue[head++]];
-		add(s, o->d);
 		for (unsigned j = 0; j < o->ndeps; j++)
 			if (!(seen & (1ULL << o->deps[j]))) {
 				seen |= 1ULL << o->deps[j];
 				queue[tail++] = o->deps[j];
 			}
 	}
+	return tail;
+}
+
+static void tree_scope(struct scope *s, unsigned root)
+{
+	unsigned idx[LINKED_MAX_OBJS], n = tree(root, idx);
+	for (unsigned i = 0; i < n; i++)
+		add(s, L.obj[idx[i]].d);
 }
 
 static int fail(char *err, size_t errlen, int ret, const char *fmt, ...)
@@ -311,13 +318,9 @@ static long dlopen_load(long arg, long a2, long a3, long a4, long a5, long a6)
 	h = &L.obj[k];
 	h->refs++;
 	if ((q->mode & RTLD_GLOBAL) && !h->global) { /* promoted, with its dependencies */
-		static struct scope s;
-		s.n = 0;
-		tree_scope(&s, (unsigned)k);
-		for (unsigned i = 0; i < L.npub; i++)
-			for (unsigned j = 0; j < s.n; j++)
-				if (L.obj[i].d == s.v[j])
-					L.obj[i].global = true;
+		unsigned idx[LINKED_MAX_OBJS], n = tree((unsigned)k, idx);
+		for (unsigned i = 0; i < n; i++)
+			L.obj[idx[i]].global = true;
 	}
 	return (long)h;
 }
